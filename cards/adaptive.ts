@@ -1,0 +1,60 @@
+/**
+ * Small builders for Adaptive Card 1.5 JSON. Cards are data: pure functions of a view model.
+ * TextBlocks render a Markdown subset, so every text that comes from users or the registry
+ * goes through `plain()` and is never interpreted as markup.
+ */
+export const CARD_VERSION = '1.5';
+
+export type CardElement = Record<string, unknown>;
+export type Card = Readonly<Record<string, unknown>>;
+
+/** Escapes the Markdown that Adaptive Card TextBlocks interpret, and drops control characters. */
+export function plain(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/([\\`*_[\]~])/g, '\\$1')
+    .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\./gm, '$1\\.');
+}
+
+export interface TextOptions {
+  readonly weight?: 'Default' | 'Lighter' | 'Bolder';
+  readonly size?: 'Small' | 'Default' | 'Medium' | 'Large';
+  readonly color?: 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+  readonly isSubtle?: boolean;
+  readonly spacing?: 'None' | 'Small' | 'Default' | 'Medium' | 'Large';
+  readonly separator?: boolean;
+}
+
+export function text(value: string, options: TextOptions = {}): CardElement {
+  return { type: 'TextBlock', text: plain(value), wrap: true, ...options };
+}
+
+export function heading(value: string): CardElement {
+  return { type: 'TextBlock', text: plain(value), wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading' };
+}
+
+export function factSet(facts: readonly { title: string; value: string }[]): CardElement {
+  return { type: 'FactSet', facts: facts.map((fact) => ({ title: plain(fact.title), value: plain(fact.value) })) };
+}
+
+export function container(items: readonly CardElement[], options: Record<string, unknown> = {}): CardElement {
+  return { type: 'Container', items, ...options };
+}
+
+/** A button that sends `text` back as if the user typed it (Teams imBack). */
+export function imBack(title: string, value: string): CardElement {
+  return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value } } };
+}
+
+export function card(body: readonly CardElement[], actions: readonly CardElement[] = [], fallbackText?: string): Card {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    ...(fallbackText ? { fallbackText } : {}),
+    msteams: { width: 'Full' },
+  };
+}

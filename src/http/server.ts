@@ -1,0 +1,109 @@
+/**
+ * The HTTP surface (restify only): /api/messages for the Bot Framework, health and readiness
+ * probes. Bad requests are answered 4xx and never crash the process.
+ */
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from '../log/logger';
+import { errorSummary } from '../log/error-summary';
+import type { MessagesEndpoint, Readiness } from './types';
+
+export interface HttpServerDeps {
+  readonly logger: Logger;
+  readonly maxBodyBytes: number;
+  readonly messages: MessagesEndpoint;
+  readonly readiness: () => Promise<Readiness>;
+}
+
+export interface HttpServer {
+  readonly server: Server;
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting connections and resolves when in-flight requests are done (or the grace ends). */
+  close(graceMs: number): Promise<void>;
+}
+
+export function createHttpServer(deps: HttpServerDeps): HttpServer {
+  const server = restify.createServer({ name: 'yhdyspinta-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let draining = false;
+  const drained: (() => void)[] = [];
+
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    if (draining) {
+      res.header('Connection', 'close');
+      res.send(503, { error: 'shutting down' });
+      return next(false);
+    }
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
+    });
+    return next();
+  });
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const body: unknown = req.body;
+    if (!isActivityShaped(body)) {
+      res.send(400, { error: 'the body must be a Bot Framework activity (JSON object with a type)' });
+      return;
+    }
+    try {
+      await deps.messages(req, res);
+    } catch (error) {
+      deps.logger.warn({ err: errorSummary(error) }, 'activity rejected');
+      if (!res.headersSent) res.send(statusOf(error), { error: 'activity rejected' });
+    }
+  });
+
+  server.get('/healthz', (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const readiness = await deps.readiness();
+    res.send(readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', checks: readiness.checks });
+  });
+
+  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    const status = error.statusCode ?? 500;
+    const log = status >= 500 ? deps.logger.error.bind(deps.logger) : deps.logger.info.bind(deps.logger);
+    log({ method: req.method, path: req.path(), status, err: errorSummary(error) }, 'request failed');
+    // Clients get the status and a short reason, never a stack trace.
+    (error as { toJSON?: () => unknown }).toJSON = () => ({ error: status >= 500 ? 'internal error' : error.message });
+    callback();
+  });
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(address.port);
+        });
+      }),
+    close: async (graceMs) => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => drained.push(resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      server.server.closeIdleConnections?.();
+      await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, 1000).unref())]);
+    },
+  };
+}
+
+function isActivityShaped(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+}
+
+function statusOf(error: unknown): number {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 400;
+}

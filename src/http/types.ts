@@ -1,0 +1,10 @@
+/** What the HTTP layer needs from the bot surface, without knowing its SDK. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Handles one POST /api/messages; restify's req/res are passed straight through. */
+export type MessagesEndpoint = (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => Promise<void>;
+
+export interface Readiness {
+  readonly ready: boolean;
+  readonly checks: Readonly<Record<string, string>>;
+}
