@@ -1,0 +1,6 @@
+export * from './types';
+export type { RegistryIssue, RegistryIssueCode } from './issues';
+export type { RegistryDocument } from './parse-document';
+export { loadRegistry, type LoadRegistryResult } from './load-registry';
+export { RegistryIndex } from './registry-index';
+export { formatIssue, formatIssues, RegistryLoadError } from './format-issues';
