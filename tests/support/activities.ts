@@ -32,7 +32,9 @@ function base(options: ActivityOptions): Record<string, unknown> {
     from: { id: '29:user-id', name: 'Marja Malli', aadObjectId: options.aadObjectId ?? USER_AAD },
     recipient: { id: BOT_ID, name: 'Yhdyspintabotti' },
     conversation: {
-      id: options.conversationId ?? (conversationType === 'channel' ? `${teamsChannelId};messageid=1` : `a:conv-${randomUUID()}`),
+      id:
+        options.conversationId ??
+        (conversationType === 'channel' ? `${teamsChannelId};messageid=1` : `a:conv-${randomUUID()}`),
       conversationType,
       tenantId,
       ...(conversationType === 'personal' ? {} : { isGroup: true }),
@@ -47,14 +49,26 @@ function base(options: ActivityOptions): Record<string, unknown> {
 }
 
 export function messageActivity(options: ActivityOptions): Record<string, unknown> {
-  return { ...base(options), type: 'message', text: options.text ?? '', textFormat: 'plain', ...(options.value === undefined ? {} : { value: options.value }) };
+  return {
+    ...base(options),
+    type: 'message',
+    text: options.text ?? '',
+    textFormat: 'plain',
+    ...(options.value === undefined ? {} : { value: options.value }),
+  };
 }
 
 export function mentionMessage(options: ActivityOptions): Record<string, unknown> {
   const text = `<at>Yhdyspintabotti</at> ${options.text ?? ''}`;
   return {
     ...messageActivity({ ...options, text }),
-    entities: [{ type: 'mention', text: '<at>Yhdyspintabotti</at>', mentioned: { id: BOT_ID, name: 'Yhdyspintabotti' } }],
+    entities: [
+      {
+        type: 'mention',
+        text: '<at>Yhdyspintabotti</at>',
+        mentioned: { id: BOT_ID, name: 'Yhdyspintabotti' },
+      },
+    ],
   };
 }
 
@@ -62,11 +76,18 @@ export function botAddedActivity(options: ActivityOptions): Record<string, unkno
   return { ...base(options), type: 'conversationUpdate', membersAdded: [{ id: BOT_ID }] };
 }
 
-export function installationActivity(options: ActivityOptions, action: 'add' | 'remove'): Record<string, unknown> {
+export function installationActivity(
+  options: ActivityOptions,
+  action: 'add' | 'remove',
+): Record<string, unknown> {
   return { ...base(options), type: 'installationUpdate', action };
 }
 
-export async function postActivity(botUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export async function postActivity(
+  botUrl: string,
+  activity: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${botUrl}/api/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },

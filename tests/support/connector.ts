@@ -8,18 +8,29 @@ export interface ReceivedActivity {
   readonly method: string;
   readonly path: string;
   readonly conversationId: string;
-  readonly activity: Record<string, unknown> & { type?: string; text?: string; attachments?: { content?: unknown }[] };
+  readonly activity: Record<string, unknown> & {
+    type?: string;
+    text?: string;
+    attachments?: { content?: unknown }[];
+  };
 }
 
 /** Decides the status of one request; default 200. */
-export type ConnectorBehaviour = (request: { path: string; count: number }) => { status: number; headers?: Record<string, string> };
+export type ConnectorBehaviour = (request: { path: string; count: number }) => {
+  status: number;
+  headers?: Record<string, string>;
+};
 
 export interface FakeConnector {
   readonly url: string;
   readonly received: ReceivedActivity[];
   behaviour: ConnectorBehaviour;
   /** Resolves when `count` activities (optionally of one conversation) have arrived. */
-  waitFor(count: number, filter?: (activity: ReceivedActivity) => boolean, timeoutMs?: number): Promise<ReceivedActivity[]>;
+  waitFor(
+    count: number,
+    filter?: (activity: ReceivedActivity) => boolean,
+    timeoutMs?: number,
+  ): Promise<ReceivedActivity[]>;
   clear(): void;
   close(): Promise<void>;
 }
@@ -54,7 +65,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         };
         if (check()) return;
         const timer = setTimeout(() => {
-          reject(new Error(`expected ${count} activities, got ${received.filter(filter).length}: ${JSON.stringify(received.filter(filter).map((r) => r.activity.text ?? r.activity.type))}`));
+          reject(
+            new Error(
+              `expected ${count} activities, got ${received.filter(filter).length}: ${JSON.stringify(received.filter(filter).map((r) => r.activity.text ?? r.activity.type))}`,
+            ),
+          );
         }, timeoutMs);
         const waiter = (): void => {
           if (check()) clearTimeout(timer);

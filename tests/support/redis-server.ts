@@ -25,7 +25,9 @@ export function redisServerBinary(): string {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const path = found.stdout.trim();
   if (!path) {
-    throw new Error('redis-server is not installed: install it (apt-get install -y redis-server) to run these tests');
+    throw new Error(
+      'redis-server is not installed: install it (apt-get install -y redis-server) to run these tests',
+    );
   }
   return path;
 }
@@ -67,8 +69,18 @@ export async function startRedisServer(options: { appendOnly?: boolean } = {}): 
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'bot-redis-'));
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-    '--appendonly', options.appendOnly ? 'yes' : 'no', '--appendfsync', 'always',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    options.appendOnly ? 'yes' : 'no',
+    '--appendfsync',
+    'always',
   ];
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {

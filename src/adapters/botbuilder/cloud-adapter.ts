@@ -19,7 +19,11 @@ export interface BotCredentials {
   readonly MicrosoftAppType: string;
 }
 
-export function createCloudAdapter(credentials: BotCredentials, logger: Logger, defaultLocale: Locale): CloudAdapter {
+export function createCloudAdapter(
+  credentials: BotCredentials,
+  logger: Logger,
+  defaultLocale: Locale,
+): CloudAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: credentials.MicrosoftAppId ?? '',
     MicrosoftAppPassword: credentials.MicrosoftAppPassword ?? '',
@@ -28,13 +32,19 @@ export function createCloudAdapter(credentials: BotCredentials, logger: Logger, 
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: errorSummary(error), activityId: context.activity.id, type: context.activity.type }, 'turn failed');
+    logger.error(
+      { err: errorSummary(error), activityId: context.activity.id, type: context.activity.type },
+      'turn failed',
+    );
     const locale = localeFromTag(context.activity.locale) ?? defaultLocale;
     try {
       if (context.activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
       } else if (context.activity.type === 'message') {
-        const key = (error as { code?: unknown }).code === 'STORE_UNAVAILABLE' ? 'error.storeUnavailable' : 'error.generic';
+        const key =
+          (error as { code?: unknown }).code === 'STORE_UNAVAILABLE'
+            ? 'error.storeUnavailable'
+            : 'error.generic';
         await context.sendActivity({ type: 'message', text: t(locale, key), textFormat: 'plain' });
       }
     } catch (sendError) {

@@ -20,12 +20,14 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
 
 export function toConversationRef(activity: Partial<Activity>, now: number): ConversationRef | undefined {
   const conversation = activity.conversation;
-  if (!conversation?.id || !activity.serviceUrl || !activity.recipient?.id || !activity.channelId) return undefined;
+  if (!conversation?.id || !activity.serviceUrl || !activity.recipient?.id || !activity.channelId)
+    return undefined;
   const data = channelDataOf(activity);
   const conversationType = conversation.conversationType;
   const teamsChannelId = data.channel?.id ?? (conversationType === 'groupChat' ? conversation.id : undefined);
   // The base conversation id of a channel thread is the part before ";messageid=".
-  const conversationId = conversationType === 'channel' ? conversation.id.split(';')[0] ?? conversation.id : conversation.id;
+  const conversationId =
+    conversationType === 'channel' ? (conversation.id.split(';')[0] ?? conversation.id) : conversation.id;
   const tenantId = tenantOf(activity);
   return {
     conversationId,
@@ -38,7 +40,9 @@ export function toConversationRef(activity: Partial<Activity>, now: number): Con
     ...(data.team?.id ? { teamId: data.team.id } : {}),
     ...(teamsChannelId ? { teamsChannelId } : {}),
     ...(activity.recipient.name ? { botName: activity.recipient.name } : {}),
-    ...(conversationType === 'personal' && activity.from?.aadObjectId ? { userAadObjectId: activity.from.aadObjectId } : {}),
+    ...(conversationType === 'personal' && activity.from?.aadObjectId
+      ? { userAadObjectId: activity.from.aadObjectId }
+      : {}),
     ...(activity.locale ? { locale: activity.locale } : {}),
   };
 }

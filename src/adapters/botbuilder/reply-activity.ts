@@ -18,7 +18,12 @@ export function toActivity(reply: Reply): Partial<Activity> {
     text: reply.text,
     textFormat: 'plain',
     ...(reply.suggestions && reply.suggestions.length > 0
-      ? { suggestedActions: { to: [], actions: reply.suggestions.map((value) => ({ type: 'imBack', title: value, value })) } }
+      ? {
+          suggestedActions: {
+            to: [],
+            actions: reply.suggestions.map((value) => ({ type: 'imBack', title: value, value })),
+          },
+        }
       : {}),
   };
 }

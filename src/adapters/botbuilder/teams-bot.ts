@@ -50,11 +50,16 @@ export class TeamsBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const { activity } = context;
     const started = this.deps.clock.now();
-    const log = this.deps.logger.child({ activityId: activity.id, type: activity.type, channelId: activity.channelId });
+    const log = this.deps.logger.child({
+      activityId: activity.id,
+      type: activity.type,
+      channelId: activity.channelId,
+    });
     const tenantId = tenantOf(activity);
     if (this.deps.allowedTenants.length > 0 && (!tenantId || !this.deps.allowedTenants.includes(tenantId))) {
       log.warn({ tenantId: tenantId ?? null }, 'activity refused: tenant not allowed');
-      if (activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
+      if (activity.type === 'invoke')
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
       return;
     }
     const conversationId = activity.conversation?.id ?? '';
@@ -124,5 +129,8 @@ export class TeamsBot extends TeamsActivityHandler {
 /** The message text without the bot's @mention and other Teams mention markup. */
 export function messageText(activity: Activity): string {
   const withoutBot = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-  return withoutBot.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').trim();
+  return withoutBot
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .trim();
 }
