@@ -3,10 +3,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const sdk = (names) => names.map((name) => ({ name, message: `${name} may only be imported in its adapter folder` }));
-const sdkPatterns = ['botbuilder*', 'botframework-*'];
+const sdk = (names) =>
+  names.map((name) => ({ name, message: `${name} may only be imported in its adapter folder` }));
+const sdkPatterns = ['botbuilder-*', 'botframework-*'];
 const restrict = (paths, patterns = []) => ({
-  'no-restricted-imports': ['error', { paths, patterns: patterns.map((group) => ({ group: [group], message: 'SDK import outside its adapter folder' })) }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths,
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'SDK import outside its adapter folder',
+      })),
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -14,7 +24,21 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
     rules: {
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -32,17 +56,41 @@ export default tseslint.config(
     // The domain is pure: it imports only itself and small pure libraries.
     files: ['src/domain/**/*.ts'],
     rules: restrict(
-      [...sdk(['restify', 'ioredis', 'botbuilder']), { name: 'pino', message: 'the domain does not log' }, { name: 'fs', message: 'the domain does no I/O' }, { name: 'node:fs', message: 'the domain does no I/O' }, { name: 'node:fs/promises', message: 'the domain does no I/O' }],
-      [...sdkPatterns, '**/app/**', '**/adapters/**', '**/http/**', '**/ports/**', '**/config/**', '**/i18n/**'],
+      [
+        ...sdk(['restify', 'ioredis', 'botbuilder']),
+        { name: 'pino', message: 'the domain does not log' },
+        { name: 'fs', message: 'the domain does no I/O' },
+        { name: 'node:fs', message: 'the domain does no I/O' },
+        { name: 'node:fs/promises', message: 'the domain does no I/O' },
+      ],
+      [
+        ...sdkPatterns,
+        '**/app/**',
+        '**/adapters/**',
+        '**/http/**',
+        '**/ports/**',
+        '**/config/**',
+        '**/i18n/**',
+      ],
     ),
   },
   {
     files: ['src/app/**/*.ts'],
-    rules: restrict(sdk(['restify', 'ioredis', 'botbuilder']), [...sdkPatterns, '**/adapters/**', '**/http/**']),
+    rules: restrict(sdk(['restify', 'ioredis', 'botbuilder']), [
+      ...sdkPatterns,
+      '**/adapters/**',
+      '**/http/**',
+    ]),
   },
   {
     files: ['cards/**/*.ts'],
-    rules: restrict(sdk(['restify', 'ioredis', 'botbuilder']), [...sdkPatterns, '**/adapters/**', '**/http/**', '**/app/**', '**/ports/**']),
+    rules: restrict(sdk(['restify', 'ioredis', 'botbuilder']), [
+      ...sdkPatterns,
+      '**/adapters/**',
+      '**/http/**',
+      '**/app/**',
+      '**/ports/**',
+    ]),
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -10,11 +10,15 @@ export type Card = Readonly<Record<string, unknown>>;
 
 /** Escapes the Markdown that Adaptive Card TextBlocks interpret, and drops control characters. */
 export function plain(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/([\\`*_[\]~])/g, '\\$1')
-    .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\./gm, '$1\\.');
+  return (
+    text
+      // Control characters are invisible in Teams and can break the card's JSON consumers.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/([\\`*_[\]~])/g, '\\$1')
+      .replace(/^(\s*)([-+#>])/gm, '$1\\$2')
+      .replace(/^(\s*\d+)\./gm, '$1\\.')
+  );
 }
 
 export interface TextOptions {
@@ -31,11 +35,21 @@ export function text(value: string, options: TextOptions = {}): CardElement {
 }
 
 export function heading(value: string): CardElement {
-  return { type: 'TextBlock', text: plain(value), wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading' };
+  return {
+    type: 'TextBlock',
+    text: plain(value),
+    wrap: true,
+    weight: 'Bolder',
+    size: 'Medium',
+    style: 'heading',
+  };
 }
 
 export function factSet(facts: readonly { title: string; value: string }[]): CardElement {
-  return { type: 'FactSet', facts: facts.map((fact) => ({ title: plain(fact.title), value: plain(fact.value) })) };
+  return {
+    type: 'FactSet',
+    facts: facts.map((fact) => ({ title: plain(fact.title), value: plain(fact.value) })),
+  };
 }
 
 export function container(items: readonly CardElement[], options: Record<string, unknown> = {}): CardElement {
@@ -47,7 +61,11 @@ export function imBack(title: string, value: string): CardElement {
   return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value } } };
 }
 
-export function card(body: readonly CardElement[], actions: readonly CardElement[] = [], fallbackText?: string): Card {
+export function card(
+  body: readonly CardElement[],
+  actions: readonly CardElement[] = [],
+  fallbackText?: string,
+): Card {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

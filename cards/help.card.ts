@@ -1,7 +1,13 @@
 import type { Translate } from '../src/i18n';
 import { card, heading, text, type Card } from './adaptive';
 
-export const HELP_LINES = ['help.responsibility', 'help.forum', 'help.structure', 'help.actions', 'help.digest'] as const;
+export const HELP_LINES = [
+  'help.responsibility',
+  'help.forum',
+  'help.structure',
+  'help.actions',
+  'help.digest',
+] as const;
 
 export function helpCard(tr: Translate): Card {
   return card([
@@ -13,5 +19,10 @@ export function helpCard(tr: Translate): Card {
 }
 
 export function helpText(tr: Translate): string {
-  return [tr('help.title'), tr('help.intro'), ...HELP_LINES.map((key) => `• ${tr(key)}`), tr('help.footer')].join('\n');
+  return [
+    tr('help.title'),
+    tr('help.intro'),
+    ...HELP_LINES.map((key) => `• ${tr(key)}`),
+    tr('help.footer'),
+  ].join('\n');
 }

@@ -17,9 +17,12 @@ export class StoredConversationDirectory implements ConversationDirectory {
   async save(ref: ConversationRef): Promise<void> {
     const current = await this.store.get<ConversationRef>(refKey(ref.conversationId));
     if (current && sameRef(current.value, ref)) return;
-    const indexes: IndexChange[] = [{ op: 'add', index: ALL_INDEX, member: ref.conversationId, score: ref.updatedAt }];
+    const indexes: IndexChange[] = [
+      { op: 'add', index: ALL_INDEX, member: ref.conversationId, score: ref.updatedAt },
+    ];
     await this.store.put(refKey(ref.conversationId), ref, { indexes });
-    if (ref.teamsChannelId) await this.store.put<Pointer>(channelKey(ref.teamsChannelId), { conversationId: ref.conversationId });
+    if (ref.teamsChannelId)
+      await this.store.put<Pointer>(channelKey(ref.teamsChannelId), { conversationId: ref.conversationId });
     if (ref.conversationType === 'personal' && ref.userAadObjectId) {
       await this.store.put<Pointer>(personalKey(ref.userAadObjectId), { conversationId: ref.conversationId });
     }

@@ -44,6 +44,11 @@ export function notUnderstood(locale: Locale): Reply {
   const tr = translator(locale);
   return {
     locale,
-    text: [tr('input.notUnderstood'), `• ${tr('help.responsibility')}`, `• ${tr('help.forum')}`, `• ${tr('help.structure')}`].join('\n'),
+    text: [
+      tr('input.notUnderstood'),
+      `• ${tr('help.responsibility')}`,
+      `• ${tr('help.forum')}`,
+      `• ${tr('help.structure')}`,
+    ].join('\n'),
   };
 }

@@ -27,7 +27,10 @@ export class RegistryHolder<T> {
   /** Loads again; concurrent calls share one load. The old value stays when the new one is invalid. */
   reload(): Promise<LoadOutcome<T>> {
     this.reloading ??= this.load()
-      .catch((error: unknown): LoadOutcome<T> => ({ ok: false, errors: [error instanceof Error ? error.message : String(error)] }))
+      .catch((error: unknown): LoadOutcome<T> => ({
+        ok: false,
+        errors: [error instanceof Error ? error.message : String(error)],
+      }))
       .then((outcome) => {
         if (outcome.ok) {
           this.value = outcome.value;

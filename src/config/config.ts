@@ -26,8 +26,17 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('0.0.0.0'),
-  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/, 'letters, digits, : . - and _ only').default('yb:'),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  ),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]*$/, 'letters, digits, : . - and _ only')
+    .default('yb:'),
   DATA_DIR: z.string().default('./.data'),
   REGISTRY_PATH: z.string().default('./data/registry'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -37,7 +46,12 @@ export const configSchema = z.object({
   MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
   MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(256 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
@@ -67,7 +81,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const problems: string[] = [];
   const localMode = !parsed.MicrosoftAppId;
   if (parsed.NODE_ENV === 'production') {
-    if (localMode) problems.push('MicrosoftAppId: required when NODE_ENV=production (refusing to run unauthenticated)');
+    if (localMode)
+      problems.push('MicrosoftAppId: required when NODE_ENV=production (refusing to run unauthenticated)');
     if (!localMode && parsed.MicrosoftAppType !== 'UserAssignedMSI' && !parsed.MicrosoftAppPassword) {
       problems.push('MicrosoftAppPassword: required when NODE_ENV=production');
     }
@@ -94,7 +109,8 @@ export function redactedConfig(config: Readonly<Config>): Record<string, unknown
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
     if (SECRET_KEYS.has(key)) out[key] = value ? '[redacted]' : undefined;
-    else if (key === 'REDIS_URL' && typeof value === 'string') out[key] = value.replace(/\/\/[^@/]*@/, '//[redacted]@');
+    else if (key === 'REDIS_URL' && typeof value === 'string')
+      out[key] = value.replace(/\/\/[^@/]*@/, '//[redacted]@');
     else out[key] = value;
   }
   return out;

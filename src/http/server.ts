@@ -40,7 +40,9 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     });
     return next();
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, rejectUnknown: true }),
+  );
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const body: unknown = req.body;
@@ -56,23 +58,31 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     }
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
     const readiness = await deps.readiness();
-    res.send(readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', checks: readiness.checks });
+    res.send(readiness.ready ? 200 : 503, {
+      status: readiness.ready ? 'ready' : 'not ready',
+      checks: readiness.checks,
+    });
   });
 
-  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    const status = error.statusCode ?? 500;
-    const log = status >= 500 ? deps.logger.error.bind(deps.logger) : deps.logger.info.bind(deps.logger);
-    log({ method: req.method, path: req.path(), status, err: errorSummary(error) }, 'request failed');
-    // Clients get the status and a short reason, never a stack trace.
-    (error as { toJSON?: () => unknown }).toJSON = () => ({ error: status >= 500 ? 'internal error' : error.message });
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+      const status = error.statusCode ?? 500;
+      const log = status >= 500 ? deps.logger.error.bind(deps.logger) : deps.logger.info.bind(deps.logger);
+      log({ method: req.method, path: req.path(), status, err: errorSummary(error) }, 'request failed');
+      // Clients get the status and a short reason, never a stack trace.
+      (error as { toJSON?: () => unknown }).toJSON = () => ({
+        error: status >= 500 ? 'internal error' : error.message,
+      });
+      callback();
+    },
+  );
 
   return {
     server,
@@ -100,7 +110,12 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
 }
 
 function isActivityShaped(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    typeof (body as { type?: unknown }).type === 'string'
+  );
 }
 
 function statusOf(error: unknown): number {

@@ -2,7 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Handles one POST /api/messages; restify's req/res are passed straight through. */
-export type MessagesEndpoint = (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => Promise<void>;
+export type MessagesEndpoint = (
+  req: IncomingMessage & { body?: unknown },
+  res: ServerResponse,
+) => Promise<void>;
 
 export interface Readiness {
   readonly ready: boolean;

@@ -24,7 +24,10 @@ describe('command table', () => {
     expect(recogniseCommand(text)).toMatchObject({ command: 'help', locale });
   });
 
-  it.each(['kuka vastaa kotoutumisesta?', '', '   ', 'helpdesk', 'apuahan'])('does not take %j as a command', (text) => {
-    expect(recogniseCommand(text)).toBeUndefined();
-  });
+  it.each(['kuka vastaa kotoutumisesta?', '', '   ', 'helpdesk', 'apuahan'])(
+    'does not take %j as a command',
+    (text) => {
+      expect(recogniseCommand(text)).toBeUndefined();
+    },
+  );
 });

@@ -2,7 +2,9 @@ import { plain, text } from '../../../cards/adaptive';
 
 describe('plain text in cards', () => {
   it('escapes markdown so user text is never markup', () => {
-    expect(plain('**bold** [link](http://x) _i_ `code`')).toBe('\\*\\*bold\\*\\* \\[link\\](http://x) \\_i\\_ \\`code\\`');
+    expect(plain('**bold** [link](http://x) _i_ `code`')).toBe(
+      '\\*\\*bold\\*\\* \\[link\\](http://x) \\_i\\_ \\`code\\`',
+    );
     expect(plain('# heading\n- item\n1. first')).toBe('\\# heading\n\\- item\n1\\. first');
   });
 

@@ -1,0 +1,101 @@
+/**
+ * Wires the bot from its parts: store, registry, use-cases, Teams surface and HTTP server.
+ * main.ts calls it with the process's configuration; integration tests call it with theirs.
+ */
+import { createCloudAdapter } from './adapters/botbuilder/cloud-adapter';
+import { createMessagesEndpoint } from './adapters/botbuilder/messages-endpoint';
+import { TeamsBot } from './adapters/botbuilder/teams-bot';
+import { openStore } from './adapters/open-store';
+import { loadRegistryFromPath, type LoadedRegistry } from './adapters/file/registry-source';
+import { ActivityLedger } from './app/activity-ledger';
+import { StoredConversationDirectory } from './app/conversation-directory';
+import { createMessageHandler } from './app/handle-message';
+import { RegistryHolder } from './app/registry-holder';
+import type { Config } from './config/config';
+import { createHttpServer } from './http/server';
+import type { Readiness } from './http/types';
+import { errorSummary } from './log/error-summary';
+import type { Logger } from './log/logger';
+import { systemClock, type Clock } from './ports/clock';
+import type { Store } from './ports/store';
+
+export interface BotService {
+  readonly port: number;
+  readonly url: string;
+  readonly store: Store;
+  readonly registry: RegistryHolder<LoadedRegistry>;
+  readiness(): Promise<Readiness>;
+  /** Graceful: stop accepting, finish in-flight work, close the store. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  readonly logger: Logger;
+  readonly clock?: Clock;
+}
+
+export async function startBotService(
+  config: Readonly<Config>,
+  options: ServiceOptions,
+): Promise<BotService> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+
+  const registry = new RegistryHolder<LoadedRegistry>(
+    () => loadRegistryFromPath(config.REGISTRY_PATH),
+    clock.now,
+  );
+  const loaded = await registry.reload();
+  if (!loaded.ok)
+    throw new Error(`registry ${config.REGISTRY_PATH} does not load:\n  ${loaded.errors.join('\n  ')}`);
+  for (const warning of loaded.warnings) logger.warn({ registry: config.REGISTRY_PATH }, warning);
+
+  const store = await openStore(config, logger);
+  const conversations = new StoredConversationDirectory(store);
+  const handleMessage = createMessageHandler({ defaultLocale: config.DEFAULT_LOCALE });
+
+  const bot = new TeamsBot({
+    logger,
+    clock,
+    ledger: new ActivityLedger(store),
+    conversations,
+    allowedTenants: config.ALLOWED_TENANTS,
+    defaultLocale: config.DEFAULT_LOCALE,
+    handleMessage,
+  });
+  const adapter = createCloudAdapter(config, logger, config.DEFAULT_LOCALE);
+
+  const readiness = async (): Promise<Readiness> => {
+    const checks: Record<string, string> = {};
+    try {
+      await store.ping();
+      checks.store = 'ok';
+    } catch (error) {
+      checks.store = `unreachable: ${errorSummary(error).message}`;
+    }
+    checks.registry = registry.current() ? 'ok' : 'not loaded';
+    return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
+  };
+
+  const http = createHttpServer({
+    logger,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    messages: createMessagesEndpoint(adapter, bot),
+    readiness,
+  });
+  const port = await http.listen(config.PORT, config.HOST);
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  logger.info({ port }, `listening on http://${host}:${port}/api/messages`);
+
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    store,
+    registry,
+    readiness,
+    close: async () => {
+      await http.close(config.SHUTDOWN_GRACE_MS);
+      await store.close();
+    },
+  };
+}
