@@ -10,9 +10,10 @@ export const en: Record<MessageKey, string> = {
   'help.structure': 'Structures – e.g. "which employment area does Hankasalmi belong to?"',
   'help.actions': 'Actions – secretaries log them: "log action: …"',
   'help.digest': 'Situational picture – "situation" shows the forum\'s digest.',
-  'help.footer': 'Answers come from the region\'s cooperation registry and always cite their source.',
+  'help.footer': "Answers come from the region's cooperation registry and always cite their source.",
   'error.generic': 'Sorry, something went wrong. Please try again in a moment.',
-  'error.storeUnavailable': 'Storage is unavailable right now. Nothing was saved; please try again in a moment.',
+  'error.storeUnavailable':
+    'Storage is unavailable right now. Nothing was saved; please try again in a moment.',
   'input.empty': 'I could not make out the message. Try typing "help".',
   'input.notUnderstood': 'I did not understand the question. You can ask, for example:',
   'card.fallback': 'This message has a card your app does not show. The same facts as text:',

@@ -11,7 +11,8 @@ export const fi = {
   'help.digest': 'Tilannekuva – "tilannekuva" näyttää foorumin tilannekuvan.',
   'help.footer': 'Vastaukset perustuvat alueen yhteistyörekisteriin ja kertovat aina lähteensä.',
   'error.generic': 'Pahoittelut, jokin meni vikaan. Yritä hetken kuluttua uudelleen.',
-  'error.storeUnavailable': 'Tallennus ei ole juuri nyt käytettävissä. Mitään ei tallennettu; yritä hetken kuluttua uudelleen.',
+  'error.storeUnavailable':
+    'Tallennus ei ole juuri nyt käytettävissä. Mitään ei tallennettu; yritä hetken kuluttua uudelleen.',
   'input.empty': 'En saanut viestistä selvää. Kirjoita esimerkiksi "apua".',
   'input.notUnderstood': 'En ymmärtänyt kysymystä. Voit kysyä esimerkiksi:',
   'card.fallback': 'Viestissä on kortti, jota sovelluksesi ei näytä. Sama tieto tekstinä:',

@@ -9,7 +9,14 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'yhdyspinta-bot' },
       redact: {
-        paths: ['*.password', '*.MicrosoftAppPassword', '*.authorization', '*.headers.authorization', 'token', '*.token'],
+        paths: [
+          '*.password',
+          '*.MicrosoftAppPassword',
+          '*.authorization',
+          '*.headers.authorization',
+          'token',
+          '*.token',
+        ],
         censor: '[redacted]',
       },
       timestamp: pino.stdTimeFunctions.isoTime,
