@@ -8,6 +8,7 @@ import { TeamsBot } from './adapters/botbuilder/teams-bot';
 import { openStore } from './adapters/open-store';
 import { loadRegistryFromPath, type LoadedRegistry } from './adapters/file/registry-source';
 import { ActivityLedger } from './app/activity-ledger';
+import { createQuestionAnswerer } from './app/answer-question';
 import { StoredConversationDirectory } from './app/conversation-directory';
 import { createMessageHandler } from './app/handle-message';
 import { RegistryHolder } from './app/registry-holder';
@@ -52,7 +53,16 @@ export async function startBotService(
 
   const store = await openStore(config, logger);
   const conversations = new StoredConversationDirectory(store);
-  const handleMessage = createMessageHandler({ defaultLocale: config.DEFAULT_LOCALE });
+  const answerQuestion = createQuestionAnswerer({
+    registry: () => registry.current(),
+    clock,
+    store,
+    onStoreError: (error) => logger.warn({ err: errorSummary(error) }, 'conversation memory unavailable'),
+  });
+  const handleMessage = createMessageHandler({
+    defaultLocale: config.DEFAULT_LOCALE,
+    answerQuestion: async (input, locale) => (await answerQuestion(input, locale)).reply,
+  });
 
   const bot = new TeamsBot({
     logger,

@@ -9,4 +9,15 @@ export interface Reply {
   readonly card?: Readonly<Record<string, unknown>>;
   /** Quick replies shown as buttons that send the text back (imBack). */
   readonly suggestions?: readonly string[];
+  /** What the reply is about, for logs and the question-set evaluation; never shown. */
+  readonly meta?: ReplyMeta;
+}
+
+export interface ReplyMeta {
+  readonly answerKind: string;
+  readonly interfaceId?: string;
+  readonly regionId?: string;
+  readonly municipalityCode?: string;
+  readonly forumId?: string;
+  readonly meetingId?: string;
 }

@@ -1,12 +1,11 @@
 /** Reads the registry from REGISTRY_PATH and loads it: the registry as the bot serves it. */
-import { formatIssues, loadRegistry, RegistryIndex, type Registry } from '../../domain/registry';
 import type { LoadOutcome } from '../../app/registry-holder';
+import type { ServedRegistry } from '../../app/served-registry';
+import { QuestionModel } from '../../domain/questions/question-model';
+import { formatIssues, loadRegistry, RegistryIndex } from '../../domain/registry';
 import { readRegistryFiles } from './registry-files';
 
-export interface LoadedRegistry {
-  readonly registry: Registry;
-  readonly index: RegistryIndex;
-}
+export type LoadedRegistry = ServedRegistry;
 
 export async function loadRegistryFromPath(path: string): Promise<LoadOutcome<LoadedRegistry>> {
   let documents;
@@ -17,9 +16,7 @@ export async function loadRegistryFromPath(path: string): Promise<LoadOutcome<Lo
   }
   const result = loadRegistry(documents);
   if (!result.ok) return { ok: false, errors: formatIssues(result.errors) };
-  return {
-    ok: true,
-    value: { registry: result.registry, index: new RegistryIndex(result.registry) },
-    warnings: formatIssues(result.warnings),
-  };
+  const index = new RegistryIndex(result.registry);
+  const value: ServedRegistry = { registry: result.registry, index, questions: new QuestionModel(index) };
+  return { ok: true, value, warnings: formatIssues(result.warnings) };
 }

@@ -1,0 +1,114 @@
+/**
+ * Use-case: answer a chat question from the registry in service. Resolves the region from the
+ * text, else the forum channel it was asked in, else the region this user asked about last in
+ * this conversation; otherwise asks which region.
+ */
+import { DateTime } from 'luxon';
+import { renderAnswer } from '../../cards/answer.card';
+import { answer, type Answer } from '../domain/questions/answer';
+import { understand, type QuestionContext } from '../domain/questions/understand';
+import type { Locale } from '../i18n';
+import type { Clock } from '../ports/clock';
+import type { Store } from '../ports/store';
+import type { MessageInput } from './handle-message';
+import type { Reply, ReplyMeta } from './reply';
+import type { ServedRegistry } from './served-registry';
+
+export interface AnswerQuestionDeps {
+  readonly registry: () => ServedRegistry | undefined;
+  readonly clock: Clock;
+  /** Remembers the last region per user and conversation; answering works without it. */
+  readonly store?: Store;
+  readonly onStoreError?: (error: unknown) => void;
+}
+
+export interface AnsweredQuestion {
+  readonly reply: Reply;
+  readonly answer: Answer;
+}
+
+const lastRegionKey = (input: MessageInput): string =>
+  `last-region:${input.conversationId}:${input.userAadObjectId ?? 'anonymous'}`;
+
+export function createQuestionAnswerer(deps: AnswerQuestionDeps) {
+  const remember = async (input: MessageInput): Promise<string | undefined> => {
+    if (!deps.store) return undefined;
+    try {
+      return (await deps.store.get<{ regionId: string }>(lastRegionKey(input)))?.value.regionId;
+    } catch (error) {
+      deps.onStoreError?.(error);
+      return undefined;
+    }
+  };
+
+  return async (input: MessageInput, fallbackLocale: Locale): Promise<AnsweredQuestion> => {
+    const served = deps.registry();
+    if (!served)
+      return {
+        reply: { locale: fallbackLocale, text: '' },
+        answer: { kind: 'not-understood', lang: fallbackLocale },
+      };
+    const channelForum = input.teamsChannelId
+      ? served.questions.forumByChannel(input.teamsChannelId)
+      : undefined;
+    const lastRegionId = await remember(input);
+    const context: QuestionContext = {
+      fallbackLang: fallbackLocale,
+      ...(channelForum ? { channelRegionId: channelForum.region } : {}),
+      ...(lastRegionId ? { lastRegionId } : {}),
+    };
+    const understanding = understand(served.questions, input.text, context);
+    const now = deps.clock.now();
+    const today = DateTime.fromMillis(now, { zone: served.registry.timeZone }).toISODate() ?? '1970-01-01';
+    const result = answer(served.index, understanding, { now, today });
+    if (
+      deps.store &&
+      understanding.region &&
+      (understanding.regionSource === 'municipality' || understanding.regionSource === 'named')
+    ) {
+      await deps.store
+        .put(lastRegionKey(input), { regionId: understanding.region.id })
+        .catch((error: unknown) => deps.onStoreError?.(error));
+    }
+    const rendered = renderAnswer(result, served.registry.timeZone, input.text);
+    const reply: Reply = {
+      locale: result.lang,
+      text: rendered.text,
+      meta: metaOf(result),
+      ...(rendered.card ? { card: rendered.card } : {}),
+    };
+    return { reply, answer: result };
+  };
+}
+
+function metaOf(result: Answer): ReplyMeta {
+  switch (result.kind) {
+    case 'responsibility':
+    case 'none':
+      return {
+        answerKind: result.kind,
+        interfaceId: result.interface.id,
+        regionId: result.region.id,
+        ...(result.municipality?.code ? { municipalityCode: result.municipality.code } : {}),
+      };
+    case 'clarify-region':
+      return { answerKind: result.kind, interfaceId: result.interface.id };
+    case 'forum': {
+      const first = result.forums.length === 1 ? result.forums[0] : undefined;
+      return {
+        answerKind: result.kind,
+        regionId: result.region.id,
+        ...(first ? { forumId: first.forum.id } : {}),
+        ...(first?.nextMeeting ? { meetingId: first.nextMeeting.id } : {}),
+      };
+    }
+    case 'membership':
+      return {
+        answerKind: result.kind,
+        regionId: result.region.id,
+        ...(result.municipality.code ? { municipalityCode: result.municipality.code } : {}),
+      };
+    default:
+      return { answerKind: result.kind };
+  }
+}
