@@ -30,32 +30,39 @@ function organisationName(organisation: Organisation, locale: Locale): string {
   return pick(organisation.name, locale);
 }
 
-function partyLines(party: Party, locale: Locale, tr: Translate): { main: string; details: string[] } {
+interface Detail {
+  readonly text: string;
+  readonly warning?: boolean;
+}
+
+function partyLines(party: Party, locale: Locale, tr: Translate): { main: string; details: Detail[] } {
   const person = party.person
     ? [party.person.name, pick(party.person.title, locale), party.person.email].filter(Boolean).join(', ')
     : undefined;
   const main = [organisationName(party.organisation, locale), person].filter(Boolean).join(' – ');
-  const details: string[] = [];
-  if (party.task) details.push(pick(party.task, locale));
-  if (party.deputy) details.push(tr('answer.deputy', { name: party.deputy.name }));
-  if (party.forum) details.push(tr('answer.forum', { forum: pick(party.forum.name, locale) }));
+  const details: Detail[] = [];
+  if (party.task) details.push({ text: pick(party.task, locale) });
+  if (party.deputy) details.push({ text: tr('answer.deputy', { name: party.deputy.name }) });
+  if (party.forum) details.push({ text: tr('answer.forum', { forum: pick(party.forum.name, locale) }) });
   if (party.agreement) {
     const agreement = pick(party.agreement.title, locale);
-    details.push(
-      party.clause
+    details.push({
+      text: party.clause
         ? tr('answer.basis', { agreement, clause: party.clause })
         : tr('answer.basisNoClause', { agreement }),
-    );
+    });
   }
-  if (!party.confirmed) details.push(tr('answer.neverConfirmed'));
-  else
-    details.push(
-      tr(party.possiblyOutdated ? 'answer.outdated' : 'answer.confirmed', {
-        date: formatDate(party.confirmed, locale),
-      }),
-    );
-  if (party.inheritedFrom)
-    details.push(tr('answer.inherited', { interface: pick(party.inheritedFrom.name, locale) }));
+  if (!party.confirmed) details.push({ text: tr('answer.neverConfirmed'), warning: true });
+  else {
+    const key = party.possiblyOutdated ? 'answer.outdated' : 'answer.confirmed';
+    details.push({
+      text: tr(key, { date: formatDate(party.confirmed, locale) }),
+      warning: party.possiblyOutdated,
+    });
+  }
+  if (party.inheritedFrom) {
+    details.push({ text: tr('answer.inherited', { interface: pick(party.inheritedFrom.name, locale) }) });
+  }
   return { main, details };
 }
 
@@ -101,10 +108,9 @@ function sectionElements(section: PartySection, locale: Locale, tr: Translate): 
         });
       }
       for (const detail of details) {
-        const warning =
-          party.possiblyOutdated && (detail === tr('answer.neverConfirmed') || detail.includes('–'));
+        const warning = detail.warning === true;
         items.push(
-          text(detail, {
+          text(detail.text, {
             isSubtle: !warning,
             size: 'Small',
             spacing: 'None',
@@ -136,7 +142,7 @@ export function responsibilityText(answer: ResponsibilityAnswer, tr: Translate):
       for (const party of group.parties) {
         const { main, details } = partyLines(party, locale, tr);
         lines.push(`  ${tr(`answer.role.${group.role}`)}: ${main}`);
-        for (const detail of details) lines.push(`    ${detail}`);
+        for (const detail of details) lines.push(`    ${detail.text}`);
       }
     }
   }

@@ -46,16 +46,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGHUP', () => {
-    void service.registry.reload().then((outcome) => {
-      if (outcome.ok) logger.info('registry reloaded');
-      else
-        logger.error(
-          { errors: outcome.errors },
-          'registry reload rejected; the previous version stays in service',
-        );
-    });
-  });
+  process.on('SIGHUP', () => void service.reloadRegistry());
 }
 
 main().catch((error: unknown) => {

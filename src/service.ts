@@ -7,7 +7,9 @@ import { createMessagesEndpoint } from './adapters/botbuilder/messages-endpoint'
 import { TeamsBot } from './adapters/botbuilder/teams-bot';
 import { openStore } from './adapters/open-store';
 import { loadRegistryFromPath, type LoadedRegistry } from './adapters/file/registry-source';
+import { watchRegistry } from './adapters/file/registry-watcher';
 import { ActivityLedger } from './app/activity-ledger';
+import { unknownSubmitReply } from './app/help';
 import { createQuestionAnswerer } from './app/answer-question';
 import { StoredConversationDirectory } from './app/conversation-directory';
 import { createMessageHandler } from './app/handle-message';
@@ -26,6 +28,8 @@ export interface BotService {
   readonly store: Store;
   readonly registry: RegistryHolder<LoadedRegistry>;
   readiness(): Promise<Readiness>;
+  /** Loads the registry again (file change, SIGHUP); an invalid version is logged and not served. */
+  reloadRegistry(): Promise<void>;
   /** Graceful: stop accepting, finish in-flight work, close the store. */
   close(): Promise<void>;
 }
@@ -51,6 +55,17 @@ export async function startBotService(
     throw new Error(`registry ${config.REGISTRY_PATH} does not load:\n  ${loaded.errors.join('\n  ')}`);
   for (const warning of loaded.warnings) logger.warn({ registry: config.REGISTRY_PATH }, warning);
 
+  const reloadRegistry = async (): Promise<void> => {
+    const outcome = await registry.reload();
+    if (outcome.ok) logger.info({ registry: config.REGISTRY_PATH }, 'registry reloaded');
+    else
+      logger.error(
+        { registry: config.REGISTRY_PATH, errors: outcome.errors },
+        'registry reload rejected; the previous version stays in service',
+      );
+  };
+  const watcher = watchRegistry(config.REGISTRY_PATH, () => void reloadRegistry());
+
   const store = await openStore(config, logger);
   const conversations = new StoredConversationDirectory(store);
   const answerQuestion = createQuestionAnswerer({
@@ -72,6 +87,7 @@ export async function startBotService(
     allowedTenants: config.ALLOWED_TENANTS,
     defaultLocale: config.DEFAULT_LOCALE,
     handleMessage,
+    unknownSubmit: unknownSubmitReply,
   });
   const adapter = createCloudAdapter(config, logger, config.DEFAULT_LOCALE);
 
@@ -103,7 +119,9 @@ export async function startBotService(
     store,
     registry,
     readiness,
+    reloadRegistry,
     close: async () => {
+      watcher.close();
       await http.close(config.SHUTDOWN_GRACE_MS);
       await store.close();
     },

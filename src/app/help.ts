@@ -10,3 +10,7 @@ export function helpReply(locale: Locale): Reply {
 export function greetingReply(locale: Locale): Reply {
   return { locale, text: translator(locale)('greeting.install') };
 }
+
+export function unknownSubmitReply(locale: Locale): Reply {
+  return { locale, text: translator(locale)('input.ignoredSubmit') };
+}

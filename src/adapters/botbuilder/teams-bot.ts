@@ -23,6 +23,8 @@ export interface TeamsBotDeps {
   readonly allowedTenants: readonly string[];
   readonly defaultLocale: Locale;
   readonly handleMessage: (input: MessageInput) => Promise<Reply>;
+  /** The reply to a card submission that carries no known verb. */
+  readonly unknownSubmit: (locale: Locale) => Reply;
 }
 
 export class TeamsBot extends TeamsActivityHandler {
@@ -79,6 +81,13 @@ export class TeamsBot extends TeamsActivityHandler {
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
+    if (!activity.text?.trim() && activity.value !== undefined) {
+      // A card button (Action.Submit) without a verb this bot knows: nothing changes.
+      await context.sendActivity(
+        toActivity(this.deps.unknownSubmit(localeFromTag(activity.locale) ?? this.deps.defaultLocale)),
+      );
+      return;
+    }
     const data = channelDataOf(activity);
     const reply = await this.deps.handleMessage({
       text: messageText(activity),

@@ -62,7 +62,10 @@ const RESPONSIBILITY_VERBS: WordList = {
 export function understand(model: QuestionModel, text: string, context: QuestionContext): Understanding {
   const { index } = model;
   const analysis = model.analyser.analyse(text);
-  const tokens = analysis.tokens.map((token) => token.text);
+  // Hyphenated compounds count both whole and by part ("hyte-förhandling" asks for a meeting).
+  const tokens = analysis.tokens.flatMap((token) =>
+    token.parts.length > 1 ? [token.text, ...token.parts] : [token.text],
+  );
   const lang =
     analysis.language.confidence >= CONFIDENT_LANGUAGE ? analysis.language.lang : context.fallbackLang;
 
