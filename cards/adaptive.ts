@@ -76,3 +76,14 @@ export function card(
     msteams: { width: 'Full' },
   };
 }
+
+/** Teams renders at most five actions in one ActionSet: longer lists become several rows. */
+export const ACTIONS_PER_SET = 5;
+
+export function actionRows(actions: readonly CardElement[]): CardElement[] {
+  const rows: CardElement[] = [];
+  for (let i = 0; i < actions.length; i += ACTIONS_PER_SET) {
+    rows.push({ type: 'ActionSet', actions: actions.slice(i, i + ACTIONS_PER_SET) });
+  }
+  return rows;
+}

@@ -2,9 +2,15 @@
 import type { Answer } from '../src/domain/questions/answer';
 import { pick, type Organisation } from '../src/domain/registry';
 import { translator, type Locale } from '../src/i18n';
-import { card, factSet, heading, imBack, text, type Card } from './adaptive';
+import { actionRows, card, factSet, heading, imBack, text, type Card } from './adaptive';
 import { forumCard, forumText } from './forum.card';
-import { placeName, responsibilityCard, responsibilityText } from './responsibility.card';
+import {
+  ownRowsElements,
+  ownRowsLine,
+  placeName,
+  responsibilityCard,
+  responsibilityText,
+} from './responsibility.card';
 
 export interface RenderedAnswer {
   readonly text: string;
@@ -37,13 +43,16 @@ export function renderAnswer(answer: Answer, timeZone: string, question: string)
           .join(', '),
       );
       const ask = contacts.length > 0 ? tr('answer.none.ask') : tr('answer.none.noContacts');
+      const interfaceName = pick(answer.interface.name, locale);
+      const own = answer.ownRowsIn.length > 0 ? ['', ownRowsLine(answer.ownRowsIn, locale, tr)] : [];
       return {
-        text: [title, ask, ...contacts.map((line) => `  ${line}`)].join('\n'),
+        text: [title, ask, ...contacts.map((line) => `  ${line}`), ...own].join('\n'),
         card: card([
-          heading(pick(answer.interface.name, locale)),
+          heading(interfaceName),
           text(title),
           text(ask, { weight: 'Bolder' }),
           ...contacts.map((line) => text(line, { spacing: 'Small' })),
+          ...ownRowsElements(answer.ownRowsIn, interfaceName, locale, tr),
         ]),
       };
     }
@@ -52,10 +61,11 @@ export function renderAnswer(answer: Answer, timeZone: string, question: string)
       const names = answer.regions.map((region) => pick(region.name, locale));
       return {
         text: [title, ...names.map((name) => `  • ${name}`), tr('answer.clarify.hint')].join('\n'),
-        card: card(
-          [text(title, { weight: 'Bolder' }), text(tr('answer.clarify.hint'), { isSubtle: true })],
-          names.map((name) => imBack(name, `${question.slice(0, 300)} – ${name}`)),
-        ),
+        card: card([
+          text(title, { weight: 'Bolder' }),
+          ...actionRows(names.map((name) => imBack(name, `${question.slice(0, 300)} – ${name}`))),
+          text(tr('answer.clarify.hint'), { isSubtle: true }),
+        ]),
       };
     }
     case 'forum':

@@ -3,16 +3,26 @@
  * parties grouped by side and role, with person, deputy, forum, basis and confirmation.
  */
 import type { Answer } from '../src/domain/questions/answer';
-import type { Party, PartySection } from '../src/domain/responsibility/parties';
+import type { Party, PartyGroup } from '../src/domain/responsibility/parties';
 import { pick, type Interface, type Organisation } from '../src/domain/registry';
 import type { Locale, Translate } from '../src/i18n';
-import { card, container, heading, imBack, plain, text, type Card, type CardElement } from './adaptive';
+import {
+  actionRows,
+  card,
+  container,
+  heading,
+  imBack,
+  plain,
+  text,
+  type Card,
+  type CardElement,
+} from './adaptive';
 import { formatDate } from './format';
 
 type ResponsibilityAnswer = Extract<Answer, { kind: 'responsibility' }>;
 
-/** More municipality-specific sections than this are collapsed behind a button. */
-const OPEN_SECTIONS = 3;
+/** More municipalities with rows of their own than this are collapsed behind a button. */
+const OPEN_MUNICIPALITIES = 5;
 
 export function placeName(
   answer: { region: { name: Interface['name'] }; municipality?: Organisation },
@@ -66,25 +76,14 @@ function partyLines(party: Party, locale: Locale, tr: Translate): { main: string
   return { main, details };
 }
 
-function sectionTitle(
-  section: PartySection,
-  answer: ResponsibilityAnswer,
-  locale: Locale,
-  tr: Translate,
-): string | undefined {
-  if (answer.municipality) return undefined;
-  if (section.municipalities.length === 0)
-    return tr('answer.regionWide', { region: pick(answer.region.name, locale) });
-  const names = section.municipalities.map((m) =>
-    m.shortName ? pick(m.shortName, locale) : pick(m.name, locale),
-  );
-  return tr('answer.onlyFor', { municipalities: names.join(', ') });
+function municipalityName(municipality: Organisation, locale: Locale): string {
+  return municipality.shortName ? pick(municipality.shortName, locale) : pick(municipality.name, locale);
 }
 
-function sectionElements(section: PartySection, locale: Locale, tr: Translate): CardElement[] {
+function groupElements(groups: readonly PartyGroup[], locale: Locale, tr: Translate): CardElement[] {
   const out: CardElement[] = [];
   let lastSide: string | undefined;
-  for (const group of section.groups) {
+  for (const group of groups) {
     if (group.side !== lastSide) {
       out.push(
         text(tr(`answer.side.${group.side}`), { weight: 'Bolder', spacing: 'Medium', color: 'Accent' }),
@@ -132,19 +131,19 @@ export function responsibilityText(answer: ResponsibilityAnswer, tr: Translate):
       place: placeName(answer, locale),
     }),
   ];
-  for (const section of answer.sections) {
-    const title = sectionTitle(section, answer, locale, tr);
-    if (title) lines.push('', title);
-    let lastSide: string | undefined;
-    for (const group of section.groups) {
-      if (group.side !== lastSide) lines.push(`${tr(`answer.side.${group.side}`)}:`);
-      lastSide = group.side;
-      for (const party of group.parties) {
-        const { main, details } = partyLines(party, locale, tr);
-        lines.push(`  ${tr(`answer.role.${group.role}`)}: ${main}`);
-        for (const detail of details) lines.push(`    ${detail.text}`);
-      }
+  if (!answer.municipality) lines.push(tr('answer.regionWide', { region: pick(answer.region.name, locale) }));
+  let lastSide: string | undefined;
+  for (const group of answer.groups) {
+    if (group.side !== lastSide) lines.push(`${tr(`answer.side.${group.side}`)}:`);
+    lastSide = group.side;
+    for (const party of group.parties) {
+      const { main, details } = partyLines(party, locale, tr);
+      lines.push(`  ${tr(`answer.role.${group.role}`)}: ${main}`);
+      for (const detail of details) lines.push(`    ${detail.text}`);
     }
+  }
+  if (answer.ownRowsIn.length > 0) {
+    lines.push('', ownRowsLine(answer.ownRowsIn, locale, tr));
   }
   if (answer.alternatives.length > 0) {
     lines.push(
@@ -156,40 +155,44 @@ export function responsibilityText(answer: ResponsibilityAnswer, tr: Translate):
   return lines.join('\n');
 }
 
+export function ownRowsLine(municipalities: readonly Organisation[], locale: Locale, tr: Translate): string {
+  return tr('answer.ownRows', {
+    municipalities: municipalities.map((m) => municipalityName(m, locale)).join(', '),
+  });
+}
+
+/** Buttons that ask the same question about one municipality (imBack: the text is sent as typed). */
+export function municipalityButtons(
+  interfaceName: string,
+  municipalities: readonly Organisation[],
+  locale: Locale,
+): CardElement[] {
+  return municipalities.map((m) =>
+    imBack(municipalityName(m, locale), `${interfaceName} – ${municipalityName(m, locale)}`),
+  );
+}
+
 export function responsibilityCard(
   answer: ResponsibilityAnswer,
   tr: Translate,
   placeForQuestions: string,
 ): Card {
   const locale = answer.lang;
+  const interfaceName = pick(answer.interface.name, locale);
   const body: CardElement[] = [
-    heading(pick(answer.interface.name, locale)),
+    heading(interfaceName),
     text(placeName(answer, locale), { isSubtle: true, spacing: 'None' }),
   ];
-  const hiddenIds: string[] = [];
-  answer.sections.forEach((section, position) => {
-    const title = sectionTitle(section, answer, locale, tr);
-    const elements = [
-      ...(title ? [text(title, { weight: 'Bolder', separator: true, spacing: 'Medium' })] : []),
-      ...sectionElements(section, locale, tr),
-    ];
-    const collapsed = position >= OPEN_SECTIONS;
-    const id = `section-${position}`;
-    if (collapsed) hiddenIds.push(id);
-    body.push(container(elements, collapsed ? { id, isVisible: false } : {}));
-  });
-  if (hiddenIds.length > 0) {
-    body.push({
-      type: 'ActionSet',
-      actions: [
-        {
-          type: 'Action.ToggleVisibility',
-          title: tr('answer.showMore', { count: hiddenIds.length }),
-          targetElements: hiddenIds,
-        },
-      ],
-    });
+  if (!answer.municipality) {
+    body.push(
+      text(tr('answer.regionWide', { region: pick(answer.region.name, locale) }), {
+        weight: 'Bolder',
+        separator: true,
+      }),
+    );
   }
+  body.push(container(groupElements(answer.groups, locale, tr)));
+  body.push(...ownRowsElements(answer.ownRowsIn, interfaceName, locale, tr));
   body.push(text(tr('answer.source'), { isSubtle: true, size: 'Small', separator: true }));
   const actions = answer.alternatives.map((alt) =>
     imBack(
@@ -198,6 +201,34 @@ export function responsibilityCard(
     ),
   );
   return card(body, actions);
+}
+
+/** "Municipality-specific responsibilities are also recorded for …", collapsed when many. */
+export function ownRowsElements(
+  municipalities: readonly Organisation[],
+  interfaceName: string,
+  locale: Locale,
+  tr: Translate,
+): CardElement[] {
+  if (municipalities.length === 0) return [];
+  const line = text(ownRowsLine(municipalities, locale, tr), { separator: true, spacing: 'Medium' });
+  const buttons = municipalityButtons(interfaceName, municipalities, locale);
+  const rows = actionRows(buttons);
+  if (municipalities.length <= OPEN_MUNICIPALITIES) return [line, ...rows];
+  return [
+    line,
+    {
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: tr('answer.showMore', { count: municipalities.length }),
+          targetElements: ['own-rows'],
+        },
+      ],
+    },
+    container(rows, { id: 'own-rows', isVisible: false }),
+  ];
 }
 
 export { plain };

@@ -54,7 +54,7 @@ export function createQuestionAnswerer(deps: AnswerQuestionDeps) {
     const lastRegionId = await remember(input);
     const context: QuestionContext = {
       fallbackLang: fallbackLocale,
-      ...(channelForum ? { channelRegionId: channelForum.region } : {}),
+      ...(channelForum ? { channelRegionId: channelForum.region, channelForumId: channelForum.id } : {}),
       ...(lastRegionId ? { lastRegionId } : {}),
     };
     const understanding = understand(served.questions, input.text, context);

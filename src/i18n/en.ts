@@ -34,7 +34,8 @@ export const en: Record<MessageKey, string> = {
   'answer.neverConfirmed': 'Never confirmed – may be out of date',
   'answer.inherited': 'Responsibility for the broader interface: {interface}',
   'answer.regionWide': 'Whole region: {region}',
-  'answer.onlyFor': 'Only some municipalities: {municipalities}',
+  'answer.ownRows':
+    "Municipality-specific responsibilities are also recorded for: {municipalities}. Ask with the municipality's name to see them.",
   'answer.showMore': 'Show per municipality ({count})',
   'answer.didYouMean': 'Did you mean:',
   'answer.none': 'The registry has no responsible party recorded for {interface} ({place}).',

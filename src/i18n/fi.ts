@@ -33,7 +33,8 @@ export const fi = {
   'answer.neverConfirmed': 'Ei vahvistettu – tieto voi olla vanhentunut',
   'answer.inherited': 'Laajemman yhdyspinnan vastuu: {interface}',
   'answer.regionWide': 'Koko alue: {region}',
-  'answer.onlyFor': 'Vain osassa kuntia: {municipalities}',
+  'answer.ownRows':
+    'Kuntakohtaisia vastuita on kirjattu lisäksi kunnille: {municipalities}. Kysy kunnan nimellä nähdäksesi ne.',
   'answer.showMore': 'Näytä kuntakohtaiset ({count})',
   'answer.didYouMean': 'Tarkoititko:',
   'answer.none': 'Rekisteriin ei ole kirjattu vastuutahoa aiheelle {interface} ({place}).',

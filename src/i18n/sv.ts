@@ -33,7 +33,8 @@ export const sv: Record<MessageKey, string> = {
   'answer.neverConfirmed': 'Inte bekräftad – uppgiften kan vara föråldrad',
   'answer.inherited': 'Ansvar för den bredare gränsytan: {interface}',
   'answer.regionWide': 'Hela regionen: {region}',
-  'answer.onlyFor': 'Endast vissa kommuner: {municipalities}',
+  'answer.ownRows':
+    'Kommunspecifika ansvar finns dessutom för: {municipalities}. Fråga med kommunens namn för att se dem.',
   'answer.showMore': 'Visa kommunvisa ({count})',
   'answer.didYouMean': 'Menade du:',
   'answer.none': 'Registret har ingen ansvarig för {interface} ({place}).',

@@ -4,7 +4,12 @@
  * a party: when nothing is recorded it says so and names whom to ask.
  */
 import { applicableRows } from '../responsibility/applicable';
-import { sectionsFor, type PartySection } from '../responsibility/parties';
+import {
+  groupParties,
+  municipalitiesWithOwnRows,
+  partiesOf,
+  type PartyGroup,
+} from '../responsibility/parties';
 import type { Lang } from '../language';
 import type {
   Forum,
@@ -32,7 +37,10 @@ export type Answer =
       readonly interface: Interface;
       readonly region: Region;
       readonly municipality?: Organisation;
-      readonly sections: readonly PartySection[];
+      /** With a municipality: its own rows and the region-wide ones. Otherwise region-wide rows only. */
+      readonly groups: readonly PartyGroup[];
+      /** For a whole region: municipalities with rows of their own, offered for a closer look. */
+      readonly ownRowsIn: readonly Organisation[];
       readonly alternatives: readonly Interface[];
     }
   | {
@@ -43,6 +51,8 @@ export type Answer =
       readonly municipality?: Organisation;
       /** Whom to ask instead: secretaries of the forums that handle the interface, or of the region. */
       readonly contacts: readonly { readonly person: Person; readonly forum: Forum }[];
+      /** For a whole region: municipalities that do have rows of their own. */
+      readonly ownRowsIn: readonly Organisation[];
       readonly alternatives: readonly Interface[];
     }
   | {
@@ -121,18 +131,28 @@ function responsibilityOrUnknown(index: RegistryIndex, u: Understanding, clock: 
   };
   const rows = applicableRows(index, query);
   const where = { region: u.region, ...(u.municipality ? { municipality: u.municipality } : {}) };
-  if (rows.length === 0) {
-    return {
-      kind: 'none',
-      lang: u.lang,
-      interface: iface,
-      ...where,
-      contacts: whomToAsk(index, u.region.id, iface.id),
-      alternatives,
-    };
+  // Without a municipality only region-wide rows apply; the others are offered by municipality.
+  const shown = u.municipality
+    ? [
+        ...rows.filter((r) => r.row.municipalities !== undefined),
+        ...rows.filter((r) => r.row.municipalities === undefined),
+      ]
+    : rows.filter((r) => r.row.municipalities === undefined);
+  const ownRowsIn = u.municipality ? [] : municipalitiesWithOwnRows(index, rows);
+  if (shown.length === 0) {
+    const contacts = whomToAsk(index, u.region.id, iface.id);
+    return { kind: 'none', lang: u.lang, interface: iface, ...where, contacts, ownRowsIn, alternatives };
   }
-  const sections = sectionsFor(index, rows, clock.today, u.municipality !== undefined);
-  return { kind: 'responsibility', lang: u.lang, interface: iface, ...where, sections, alternatives };
+  const groups = groupParties(partiesOf(index, shown, clock.today));
+  return {
+    kind: 'responsibility',
+    lang: u.lang,
+    interface: iface,
+    ...where,
+    groups,
+    ownRowsIn,
+    alternatives,
+  };
 }
 
 /** Secretaries of the region's forums that handle the interface (or all its forums), chairs after. */

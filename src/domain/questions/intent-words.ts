@@ -43,14 +43,20 @@ export const MEETING: WordList = {
   prefixes: [
     'kokous',
     'kokoukse',
+    'kokoontu',
     'neuvottelu',
-    'neuvottelu',
+    'istunto',
     'möte',
     'mötet',
+    'sammanträ',
+    'träffas',
     'förhandling',
     'meeting',
+    'meets',
+    'meet',
     'negotiation',
     'session',
+    'convene',
   ],
 };
 

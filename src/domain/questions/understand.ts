@@ -29,6 +29,8 @@ export interface QuestionContext {
   readonly fallbackLang: Lang;
   /** Region of the forum whose channel the question came from. */
   readonly channelRegionId?: string;
+  /** The forum whose channel the question came from: "this forum" when no other is named. */
+  readonly channelForumId?: string;
   /** The region this user last asked about in this conversation. */
   readonly lastRegionId?: string;
 }
@@ -132,11 +134,13 @@ export function understand(model: QuestionModel, text: string, context: Question
     namedRegion,
     interfaces,
   });
+  const named = region ? forumIds.filter((id) => index.forumsById.get(id)?.region === region?.id) : forumIds;
+  const channelForum = context.channelForumId && regionSource === 'channel' ? [context.channelForumId] : [];
   return {
     lang,
     intent,
     interfaces,
-    forumIds: region ? forumIds.filter((id) => index.forumsById.get(id)?.region === region?.id) : forumIds,
+    forumIds: named.length > 0 ? named : channelForum,
     asks,
     ...(municipality ? { municipality } : {}),
     ...(organisation ? { organisation } : {}),

@@ -40,15 +40,6 @@ export interface PartyGroup {
   readonly parties: readonly Party[];
 }
 
-export interface PartySection {
-  /**
-   * Empty: rows for the whole region (or for the asked municipality together with them).
-   * Otherwise the municipalities these rows alone hold for.
-   */
-  readonly municipalities: readonly Organisation[];
-  readonly groups: readonly PartyGroup[];
-}
-
 export function sideOf(index: RegistryIndex, organisation: Organisation): Side {
   let current: Organisation | undefined = organisation;
   for (let depth = 0; current?.parent !== undefined && depth < 10; depth += 1) {
@@ -102,36 +93,21 @@ export function groupParties(parties: readonly Party[]): PartyGroup[] {
 }
 
 /**
- * Sections of an answer. With a municipality: one section (its own rows and the region-wide
- * ones). For a whole region: region-wide rows, then the rows that hold only for some
- * municipalities, one section per distinct set of municipalities, in code order.
+ * The municipalities that have rows of their own among `rows`, in name order: for a question
+ * about a whole region these are not shown as parties (only region-wide rows apply) but
+ * offered for a closer look.
  */
-export function sectionsFor(
+export function municipalitiesWithOwnRows(
   index: RegistryIndex,
   rows: readonly ApplicableRow[],
-  today: IsoDate,
-  askedMunicipality: boolean,
-): PartySection[] {
-  const toParties = (subset: readonly ApplicableRow[]): Party[] =>
-    subset.map((row) => toParty(index, row, today)).filter((party): party is Party => party !== undefined);
-  const own = rows.filter((r) => r.row.municipalities !== undefined);
-  const wide = rows.filter((r) => r.row.municipalities === undefined);
-  if (askedMunicipality) return [{ municipalities: [], groups: groupParties(toParties([...own, ...wide])) }];
-  const sections: PartySection[] = [];
-  if (wide.length > 0) sections.push({ municipalities: [], groups: groupParties(toParties(wide)) });
-  const bySet = new Map<string, ApplicableRow[]>();
-  for (const row of own) {
-    const key = [...(row.row.municipalities ?? [])].sort().join(',');
-    const list = bySet.get(key);
-    if (list) list.push(row);
-    else bySet.set(key, [row]);
-  }
-  for (const key of [...bySet.keys()].sort()) {
-    const municipalities = key
-      .split(',')
-      .map((code) => index.municipality(code))
-      .filter((m): m is Organisation => m !== undefined);
-    sections.push({ municipalities, groups: groupParties(toParties(bySet.get(key) ?? [])) });
-  }
-  return sections;
+): Organisation[] {
+  const codes = new Set(rows.flatMap((r) => r.row.municipalities ?? []));
+  return [...codes]
+    .map((code) => index.municipality(code))
+    .filter((m): m is Organisation => m !== undefined)
+    .sort((a, b) => a.name.fi.localeCompare(b.name.fi, 'fi'));
+}
+
+export function partiesOf(index: RegistryIndex, rows: readonly ApplicableRow[], today: IsoDate): Party[] {
+  return rows.map((row) => toParty(index, row, today)).filter((party): party is Party => party !== undefined);
 }

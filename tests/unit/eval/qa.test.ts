@@ -24,6 +24,13 @@ it('answers at least 95 % of the public question set correctly', async () => {
   expect(result.passed / result.total).toBeGreaterThanOrEqual(0.95);
 });
 
+it('answers at least 95 % of the second question set, written by an independent tester for two other regions', async () => {
+  const dir = join(ROOT, 'tests/fixtures/qa-unseen');
+  const result = await runQuestionSet(join(dir, 'registry'), join(dir, 'questions.yaml'), NOW);
+  expect(result.total).toBeGreaterThanOrEqual(80);
+  expect(result.passed / result.total).toBeGreaterThanOrEqual(0.95);
+});
+
 it('counts a wrong expectation as a failure', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'qa-'));
   const file = join(dir, 'q.yaml');

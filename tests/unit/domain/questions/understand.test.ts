@@ -67,7 +67,7 @@ describe('answers', () => {
     const result = answer(served.index, read('kuka vastaa kotoutumisesta Jyväskylässä?'), clock);
     expect(result.kind).toBe('responsibility');
     if (result.kind !== 'responsibility') return;
-    const parties = result.sections.flatMap((section) => section.groups.flatMap((group) => group.parties));
+    const parties = result.groups.flatMap((group) => group.parties);
     expect(parties.map((p) => p.organisation.id)).toEqual(
       expect.arrayContaining(['kunta-179', 'hva-keski-suomi']),
     );

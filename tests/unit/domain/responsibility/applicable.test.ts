@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { readRegistryFiles } from '../../../../src/adapters/file/registry-files';
 import { loadRegistry, RegistryIndex } from '../../../../src/domain/registry';
 import { applicableRows, possiblyOutdated } from '../../../../src/domain/responsibility/applicable';
-import { sectionsFor, sideOf } from '../../../../src/domain/responsibility/parties';
+import { municipalitiesWithOwnRows, sideOf } from '../../../../src/domain/responsibility/parties';
 
 const ROOT = resolve(__dirname, '../../../..');
 let index: RegistryIndex;
@@ -69,15 +69,15 @@ describe('the responsibility rule', () => {
     expect(rows.every((r) => r.row.region === 'keski-suomi')).toBe(true);
   });
 
-  it('for a whole region puts region-wide rows first, then groups by municipality set', () => {
+  it('names the municipalities with rows of their own, for a whole region', () => {
     const rows = applicableRows(index, {
       interfaceId: 'tyollisyys',
       regionId: 'keski-suomi',
       today: '2026-11-23',
     });
-    const sections = sectionsFor(index, rows, '2026-11-23', false);
-    expect(sections[0]?.municipalities).toEqual([]);
-    expect(sections.slice(1).map((s) => s.municipalities.length)).toEqual(expect.arrayContaining([13, 7, 2]));
+    const names = municipalitiesWithOwnRows(index, rows).map((m) => m.shortName?.fi);
+    expect(names).toHaveLength(22);
+    expect(names.slice(0, 3)).toEqual(['Hankasalmi', 'Joutsa', 'Jyväskylä']);
   });
 
   it('marks rows never confirmed or confirmed over a year ago', () => {
