@@ -49,7 +49,7 @@ export function forumText(answer: ForumAnswer, tr: Translate, timeZone: string):
   const locale = answer.lang;
   const blocks = answer.forums.map((facts) =>
     [
-      `${pick(facts.forum.name, locale)} (${pick(answer.region.name, locale)})`,
+      `${pick(facts.forum.name, locale)} (${pick(facts.region.name, locale)})`,
       ...forumFacts(facts, locale, timeZone, tr).map((row) => `  ${row.title}: ${row.value}`),
     ].join('\n'),
   );
@@ -64,7 +64,7 @@ export function forumCard(answer: ForumAnswer, tr: Translate, timeZone: string):
       container(
         [
           heading(pick(facts.forum.name, locale)),
-          text(pick(answer.region.name, locale), { isSubtle: true, spacing: 'None' }),
+          text(pick(facts.region.name, locale), { isSubtle: true, spacing: 'None' }),
           factSet(forumFacts(facts, locale, timeZone, tr)),
         ],
         position > 0 ? { separator: true, spacing: 'Medium' } : {},

@@ -97,7 +97,7 @@ function metaOf(result: Answer): ReplyMeta {
       const first = result.forums.length === 1 ? result.forums[0] : undefined;
       return {
         answerKind: result.kind,
-        regionId: result.region.id,
+        ...(result.region ? { regionId: result.region.id } : {}),
         ...(first ? { forumId: first.forum.id } : {}),
         ...(first?.nextMeeting ? { meetingId: first.nextMeeting.id } : {}),
       };

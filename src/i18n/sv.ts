@@ -5,7 +5,7 @@ export const sv: Record<MessageKey, string> = {
     'Hej! Jag är gränsytsboten. Jag hjälper till att reda ut vem som ansvarar för vad i gränsytorna mellan kommunerna och välfärdsområdet, sammanställer en lägesbild inför förhandlingar och håller reda på överenskomna åtgärder. Skriv "hjälp" så berättar jag mer.',
   'help.title': 'Så här kan jag hjälpa',
   'help.intro': 'Fråga mig på finska, svenska eller engelska. Exempel:',
-  'help.responsibility': 'Vem ansvarar? – t.ex. "vem sköter integrationen i Karleby?"',
+  'help.responsibility': 'Vem ansvarar? – t.ex. "vem samordnar elevhälsan i Keuru?"',
   'help.forum': 'Forum och möten – t.ex. "när är nästa HYTE-förhandling?"',
   'help.structure': 'Strukturer – t.ex. "vilka kommuner hör till Mellersta Österbottens välfärdsområde?"',
   'help.actions': 'Åtgärder – sekreterare loggar: "logga åtgärd: …"',

@@ -25,6 +25,7 @@ import type { AreaKind, Understanding } from './understand';
 
 export interface ForumFacts {
   readonly forum: Forum;
+  readonly region: Region;
   readonly chair?: Person;
   readonly secretaries: readonly Person[];
   readonly nextMeeting?: Meeting;
@@ -64,7 +65,8 @@ export type Answer =
   | {
       readonly kind: 'forum';
       readonly lang: Lang;
-      readonly region: Region;
+      /** Undefined when the forums asked about lie in several regions. */
+      readonly region?: Region;
       readonly forums: readonly ForumFacts[];
     }
   | {
@@ -180,26 +182,36 @@ function whomToAsk(
   return out;
 }
 
-export function forumFacts(index: RegistryIndex, forum: Forum, now: number): ForumFacts {
+export function forumFacts(index: RegistryIndex, forum: Forum, now: number): ForumFacts | undefined {
+  const region = index.regionsById.get(forum.region);
+  if (!region) return undefined;
   const chair = forum.chair ? index.peopleById.get(forum.chair) : undefined;
   const secretaries = forum.secretaries
     .map((id) => index.peopleById.get(id))
     .filter((p): p is Person => p !== undefined);
   const nextMeeting = index.meetingsOf(forum.id).find((meeting) => Date.parse(meeting.end) > now);
-  return { forum, secretaries, ...(chair ? { chair } : {}), ...(nextMeeting ? { nextMeeting } : {}) };
+  return { forum, region, secretaries, ...(chair ? { chair } : {}), ...(nextMeeting ? { nextMeeting } : {}) };
 }
 
 function forumAnswer(index: RegistryIndex, u: Understanding, now: number): Answer | undefined {
-  const forumId = u.forumIds[0];
-  const forum = forumId ? index.forumsById.get(forumId) : undefined;
-  if (forum) {
-    const region = index.regionsById.get(forum.region);
-    return region
-      ? { kind: 'forum', lang: u.lang, region, forums: [forumFacts(index, forum, now)] }
-      : undefined;
+  // No region: every equally good forum (of several regions); with a region: the best one.
+  const ids = u.region ? u.forumIds.slice(0, 1) : u.forumIds;
+  const named = ids
+    .map((id) => index.forumsById.get(id))
+    .filter((forum): forum is Forum => forum !== undefined)
+    .map((forum) => forumFacts(index, forum, now))
+    .filter((facts): facts is ForumFacts => facts !== undefined);
+  if (named.length > 0) {
+    named.sort((a, b) => nextStart(a) - nextStart(b));
+    const regions = new Set(named.map((facts) => facts.region.id));
+    const region = regions.size === 1 ? named[0]?.region : undefined;
+    return { kind: 'forum', lang: u.lang, forums: named, ...(region ? { region } : {}) };
   }
   if (!u.region) return undefined;
-  const forums = index.forumsOf(u.region.id).map((f) => forumFacts(index, f, now));
+  const forums = index
+    .forumsOf(u.region.id)
+    .map((f) => forumFacts(index, f, now))
+    .filter((facts): facts is ForumFacts => facts !== undefined);
   return forums.length > 0 ? { kind: 'forum', lang: u.lang, region: u.region, forums } : undefined;
 }
 
@@ -228,4 +240,8 @@ function memberList(index: RegistryIndex, u: Understanding): Answer | undefined 
   if (!region) return undefined;
   const area = organisation ?? region;
   return { kind: 'member-list', lang: u.lang, area, municipalities: index.municipalitiesOf(region.id) };
+}
+
+function nextStart(facts: ForumFacts): number {
+  return facts.nextMeeting ? Date.parse(facts.nextMeeting.start) : Number.MAX_SAFE_INTEGER;
 }

@@ -106,13 +106,16 @@ export function understand(model: QuestionModel, text: string, context: Question
     regionSource = 'named';
   }
 
-  const forumIds = forumsAsked(model, analysis.tokens, region?.id, interfaces[0]?.id);
+  const forumScores = forumsAsked(model, analysis.tokens, region?.id, interfaces[0]?.id);
+  const forumIds = forumScores.map((candidate) => candidate.id);
+  const bestForumRegions = new Set(bestForums(forumScores).map((id) => index.forumsById.get(id)?.region));
   const forumAsked =
     asks.secretary ||
     asks.chair ||
     asks.when ||
     (hasWord(tokens, MEETING) && forumIds.length > 0 && interfaces.length === 0);
-  if (!region && forumAsked && forumIds[0]) {
+  // A forum named without a region gives its region, unless equally good forums lie in several.
+  if (!region && forumAsked && forumIds[0] && bestForumRegions.size === 1) {
     region = index.regionsById.get(index.forumsById.get(forumIds[0])?.region ?? '');
     if (region) regionSource = 'named';
   }
@@ -134,7 +137,9 @@ export function understand(model: QuestionModel, text: string, context: Question
     namedRegion,
     interfaces,
   });
-  const named = region ? forumIds.filter((id) => index.forumsById.get(id)?.region === region?.id) : forumIds;
+  const named = region
+    ? forumIds.filter((id) => index.forumsById.get(id)?.region === region?.id)
+    : bestForums(forumScores);
   const channelForum = context.channelForumId && regionSource === 'channel' ? [context.channelForumId] : [];
   return {
     lang,
@@ -190,7 +195,7 @@ function forumsAsked(
   tokens: QuestionAnalysis['tokens'],
   regionId: string | undefined,
   interfaceId: string | undefined,
-): string[] {
+): { id: string; score: number }[] {
   const candidates = model.forums.match(tokens, { minScore: MIN_FORUM_SCORE, limit: 20 });
   const scored = candidates.map((candidate) => {
     const forum = model.index.forumsById.get(candidate.id);
@@ -199,7 +204,13 @@ function forumsAsked(
     if (forum && interfaceId && forum.interfaces?.includes(interfaceId)) score += 0.2;
     return { id: candidate.id, score };
   });
-  return scored.sort((a, b) => b.score - a.score).map((candidate) => candidate.id);
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+/** The equally best forums: several when the text fits forums of several regions alike. */
+function bestForums(scored: readonly { id: string; score: number }[]): string[] {
+  const top = scored[0]?.score ?? 0;
+  return scored.filter((candidate) => candidate.score >= top - 0.01).map((candidate) => candidate.id);
 }
 
 function bestPerId(terms: readonly TermCandidate[]): TermCandidate[] {
