@@ -8,7 +8,14 @@ import { TeamsBot } from './adapters/botbuilder/teams-bot';
 import { openStore } from './adapters/open-store';
 import { loadRegistryFromPath, type LoadedRegistry } from './adapters/file/registry-source';
 import { watchRegistry } from './adapters/file/registry-watcher';
+import { ActionDesk } from './app/action-desk/action-desk';
+import { actionCommands } from './app/action-desk/commands';
+import { createExports } from './app/action-desk/exports';
+import { ActionService } from './app/actions';
 import { ActivityLedger } from './app/activity-ledger';
+import type { ServedRegistry } from './app/served-registry';
+import { parseCardAction } from '../cards/action-verbs';
+import { createNotifier } from './adapters/botbuilder/notifier';
 import { unknownSubmitReply } from './app/help';
 import { createQuestionAnswerer } from './app/answer-question';
 import { StoredConversationDirectory } from './app/conversation-directory';
@@ -74,8 +81,18 @@ export async function startBotService(
     store,
     onStoreError: (error) => logger.warn({ err: errorSummary(error) }, 'conversation memory unavailable'),
   });
+  const served = (): ServedRegistry => {
+    const current = registry.current();
+    if (!current) throw new Error('registry not loaded');
+    return current;
+  };
+  const actions = new ActionService({ store, clock, registry: () => served().index });
+  const publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${config.PORT}`;
+  const desk = new ActionDesk({ actions, registry: () => registry.current()?.index, publicBaseUrl });
+
   const handleMessage = createMessageHandler({
     defaultLocale: config.DEFAULT_LOCALE,
+    commands: actionCommands(desk),
     answerQuestion: async (input, locale) => (await answerQuestion(input, locale)).reply,
   });
 
@@ -88,8 +105,16 @@ export async function startBotService(
     defaultLocale: config.DEFAULT_LOCALE,
     handleMessage,
     unknownSubmit: unknownSubmitReply,
+    cardAction: async (actor, value) => {
+      const payload = parseCardAction(value);
+      return payload ? desk.cardAction(actor, payload) : undefined;
+    },
+    messageActionForm: (actor, messageText, key) =>
+      desk.logForm(actor, 'action', messageText, key, { submitOnly: true }),
+    notify: (aadObjectId, reply) => notify(aadObjectId, reply),
   });
   const adapter = createCloudAdapter(config, logger, config.DEFAULT_LOCALE);
+  const notify = createNotifier(adapter, conversations, config.MicrosoftAppId ?? '');
 
   const readiness = async (): Promise<Readiness> => {
     const checks: Record<string, string> = {};
@@ -108,6 +133,7 @@ export async function startBotService(
     maxBodyBytes: config.MAX_BODY_BYTES,
     messages: createMessagesEndpoint(adapter, bot),
     readiness,
+    exports: createExports(actions, config.DEFAULT_LOCALE),
   });
   const port = await http.listen(config.PORT, config.HOST);
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n';
 
-export type CommandId = 'help';
+export type CommandId = 'help' | 'log' | 'actions' | 'export';
 
 export interface CommandEntry {
   readonly command: CommandId;
@@ -14,6 +14,12 @@ export interface CommandEntry {
 
 export const COMMAND_TABLE: readonly CommandEntry[] = [
   { command: 'help', words: { fi: ['apua', 'ohje', 'ohjeet'], sv: ['hjälp'], en: ['help', '?'] } },
+  { command: 'log', words: { fi: ['kirjaa', 'kirjaus'], sv: ['logga'], en: ['log', 'record'] } },
+  {
+    command: 'actions',
+    words: { fi: ['toimenpiteet', 'tehtävät'], sv: ['åtgärder'], en: ['actions', 'tasks'] },
+  },
+  { command: 'export', words: { fi: ['vienti'], sv: ['exportera'], en: ['export'] } },
 ];
 
 export interface RecognisedCommand {

@@ -4,7 +4,8 @@ import type { IndexChange, Store } from '../ports/store';
 
 const refKey = (conversationId: string): string => `conv:ref:${conversationId}`;
 const channelKey = (teamsChannelId: string): string => `conv:channel:${teamsChannelId}`;
-const personalKey = (aadObjectId: string): string => `conv:personal:${aadObjectId}`;
+// Entra object ids are GUIDs and arrive in either case.
+const personalKey = (aadObjectId: string): string => `conv:personal:${aadObjectId.toLowerCase()}`;
 const ALL_INDEX = 'conv:all';
 
 interface Pointer {

@@ -15,6 +15,8 @@ export interface MessageInput {
   readonly conversationId: string;
   readonly teamsChannelId?: string;
   readonly tenantId?: string;
+  /** The Teams activity id: the idempotency key of anything the message creates. */
+  readonly activityId?: string;
 }
 
 /** Messages longer than this are answered from their beginning only. */
@@ -22,8 +24,15 @@ export const MAX_ANALYSED_CHARS = 2000;
 
 export type QuestionAnswerer = (input: MessageInput, fallbackLocale: Locale) => Promise<Reply>;
 
+export interface CommandHandlers {
+  logForm(input: MessageInput, locale: Locale): Reply | Promise<Reply>;
+  listActions(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
+  exportLinks(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
+}
+
 export interface MessageHandlerDeps {
   readonly defaultLocale: Locale;
+  readonly commands?: CommandHandlers;
   /** Answers anything that is not a command; until questions are understood, a polite "not understood". */
   readonly answerQuestion?: QuestionAnswerer;
 }
@@ -35,6 +44,14 @@ export function createMessageHandler(deps: MessageHandlerDeps): (input: MessageI
     if (text === '') return { locale: fallbackLocale, text: translator(fallbackLocale)('input.empty') };
     const command = recogniseCommand(text);
     if (command?.command === 'help') return helpReply(command.locale);
+    if (command && deps.commands) {
+      const message = { ...input, text };
+      if (command.command === 'log') return deps.commands.logForm(message, command.locale);
+      if (command.command === 'actions')
+        return deps.commands.listActions(message, command.locale, command.rest);
+      if (command.command === 'export')
+        return deps.commands.exportLinks(message, command.locale, command.rest);
+    }
     if (deps.answerQuestion) return deps.answerQuestion({ ...input, text }, fallbackLocale);
     return notUnderstood(fallbackLocale);
   };

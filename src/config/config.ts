@@ -46,6 +46,10 @@ export const configSchema = z.object({
   MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
   MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  PUBLIC_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.string().url('must be a URL such as https://bot.example.fi').optional(),
+  ),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()

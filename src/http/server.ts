@@ -5,13 +5,14 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../log/logger';
 import { errorSummary } from '../log/error-summary';
-import type { MessagesEndpoint, Readiness } from './types';
+import type { ExportsEndpoint, MessagesEndpoint, Readiness } from './types';
 
 export interface HttpServerDeps {
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   readonly messages: MessagesEndpoint;
   readonly readiness: () => Promise<Readiness>;
+  readonly exports?: ExportsEndpoint;
 }
 
 export interface HttpServer {
@@ -56,6 +57,21 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
       deps.logger.warn({ err: errorSummary(error) }, 'activity rejected');
       if (!res.headersSent) res.send(statusOf(error), { error: 'activity rejected' });
     }
+  });
+
+  server.get('/forums/:forumId/:file', async (req: Request, res: Response) => {
+    if (!deps.exports) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    const params = req.params as Record<string, string | undefined>;
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
+    const file = await deps.exports(params.forumId ?? '', params.file ?? '', query.get('token') ?? bearer);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.writeHead(file.status);
+    res.end(file.body);
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

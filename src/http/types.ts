@@ -11,3 +11,13 @@ export interface Readiness {
   readonly ready: boolean;
   readonly checks: Readonly<Record<string, string>>;
 }
+
+import type { ExportFile } from '../app/export-file';
+
+/** A file for a forum (CSV, calendar), reachable only with the forum's secret export token. */
+
+export type ExportsEndpoint = (
+  forumId: string,
+  file: string,
+  token: string | undefined,
+) => Promise<ExportFile>;

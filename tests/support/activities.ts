@@ -94,3 +94,20 @@ export async function postActivity(
     body: typeof activity === 'string' ? activity : JSON.stringify(activity),
   });
 }
+
+export function invokeActivity(
+  options: ActivityOptions & { name: string; value: unknown },
+): Record<string, unknown> {
+  return { ...base(options), type: 'invoke', name: options.name, value: options.value };
+}
+
+/** An Action.Execute press on a card: Teams sends it as an adaptiveCard/action invoke. */
+export function cardActionInvoke(
+  options: ActivityOptions & { verb: string; data: Record<string, unknown> },
+): Record<string, unknown> {
+  return invokeActivity({
+    ...options,
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: 'manual' },
+  });
+}

@@ -2,7 +2,16 @@
  * The Teams surface: routes activities to the core and sends back what it answers.
  * It does not think: every decision is made in src/app.
  */
-import { TeamsActivityHandler, TurnContext, type Activity } from 'botbuilder';
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+} from 'botbuilder';
 import type { ActivityLedger } from '../../app/activity-ledger';
 import { greetingReply } from '../../app/help';
 import type { MessageInput } from '../../app/handle-message';
@@ -25,6 +34,23 @@ export interface TeamsBotDeps {
   readonly handleMessage: (input: MessageInput) => Promise<Reply>;
   /** The reply to a card submission that carries no known verb. */
   readonly unknownSubmit: (locale: Locale) => Reply;
+  /** A card button: undefined when the payload is not one this bot sent. */
+  readonly cardAction: (actor: CardActor, value: unknown) => Promise<CardActionResult | undefined>;
+  /** The log form for a message ("Log as action" on a message). */
+  readonly messageActionForm: (actor: CardActor, messageText: string, key: string) => Reply;
+  /** Sends a 1:1 message to a user where a conversation with them is known. */
+  readonly notify: (aadObjectId: string, reply: Reply) => Promise<void>;
+}
+
+export interface CardActor {
+  readonly aadObjectId?: string;
+  readonly teamsChannelId?: string;
+  readonly locale: Locale;
+}
+
+export interface CardActionResult {
+  readonly reply: Reply;
+  readonly notify?: { readonly aadObjectId: string; readonly reply: Reply };
 }
 
 export class TeamsBot extends TeamsActivityHandler {
@@ -82,10 +108,14 @@ export class TeamsBot extends TeamsActivityHandler {
   private async answerMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
     if (!activity.text?.trim() && activity.value !== undefined) {
-      // A card button (Action.Submit) without a verb this bot knows: nothing changes.
-      await context.sendActivity(
-        toActivity(this.deps.unknownSubmit(localeFromTag(activity.locale) ?? this.deps.defaultLocale)),
-      );
+      // A card button (Action.Submit): a known verb is handled, anything else changes nothing.
+      const result = await this.deps.cardAction(this.actorOf(activity), activity.value);
+      if (!result) {
+        await context.sendActivity(toActivity(this.deps.unknownSubmit(this.localeOf(activity))));
+        return;
+      }
+      await context.sendActivity(toActivity(result.reply));
+      await this.notifyOwner(result);
       return;
     }
     const data = channelDataOf(activity);
@@ -96,8 +126,98 @@ export class TeamsBot extends TeamsActivityHandler {
       ...(activity.from?.aadObjectId ? { userAadObjectId: activity.from.aadObjectId } : {}),
       ...(data.channel?.id ? { teamsChannelId: data.channel.id } : {}),
       ...(tenantOf(activity) ? { tenantId: tenantOf(activity) } : {}),
+      ...(activity.id ? { activityId: activity.id } : {}),
     });
     await context.sendActivity(toActivity(reply));
+  }
+
+  /** Universal Actions: the card is answered with its new version, updated in place for everyone. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const data: unknown = invokeValue.action?.data;
+    const payload = {
+      ...(typeof data === 'object' && data !== null ? data : {}),
+      verb: invokeValue.action?.verb,
+    };
+    const result = await this.deps.cardAction(this.actorOf(context.activity), payload);
+    if (!result) {
+      const reply = this.deps.unknownSubmit(this.localeOf(context.activity));
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: reply.text as never,
+      };
+    }
+    await this.notifyOwner(result);
+    if (!result.reply.card) {
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: result.reply.text as never,
+      };
+    }
+    const card = { ...result.reply.card, fallbackText: result.reply.text };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+  }
+
+  /** "Log as action" on a message: a task module with the form prefilled from the message. */
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const messageText = htmlToText(action.messagePayload?.body?.content ?? '');
+    const key = context.activity.id ?? messageText.slice(0, 80);
+    const reply = this.deps.messageActionForm(this.actorOf(context.activity), messageText, key);
+    if (!reply.card) return { task: { type: 'message', value: reply.text } };
+    return {
+      task: {
+        type: 'continue',
+        value: {
+          title: reply.text,
+          width: 'large',
+          height: 'large',
+          card: CardFactory.adaptiveCard(reply.card),
+        },
+      },
+    };
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const result = await this.deps.cardAction(this.actorOf(context.activity), action.data);
+    const reply = result?.reply ?? this.deps.unknownSubmit(this.localeOf(context.activity));
+    await context.sendActivity(toActivity(reply));
+    if (result) await this.notifyOwner(result);
+    return {};
+  }
+
+  private actorOf(activity: Activity): CardActor {
+    const conversation = activity.conversation;
+    const channel =
+      channelDataOf(activity).channel?.id ??
+      (conversation?.conversationType === 'groupChat' ? conversation.id : undefined);
+    return {
+      locale: this.localeOf(activity),
+      ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+      ...(channel ? { teamsChannelId: channel } : {}),
+    };
+  }
+
+  private localeOf(activity: Activity): Locale {
+    return localeFromTag(activity.locale) ?? this.deps.defaultLocale;
+  }
+
+  private async notifyOwner(result: CardActionResult): Promise<void> {
+    if (!result.notify) return;
+    try {
+      await this.deps.notify(result.notify.aadObjectId, result.notify.reply);
+    } catch (error) {
+      this.deps.logger.warn({ err: errorSummary(error) }, 'owner notification not delivered');
+    }
   }
 
   private async greet(context: TurnContext): Promise<void> {
@@ -142,4 +262,20 @@ export function messageText(activity: Activity): string {
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/&nbsp;/g, ' ')
     .trim();
+}
+
+/** Teams message bodies are HTML: the form is prefilled with their plain text. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim()
+    .slice(0, 4000);
 }
