@@ -78,8 +78,10 @@ export const refreshPayload = z.object({ verb: z.literal(VERBS.refresh), forumId
 export const listPayload = z.object({
   verb: z.literal(VERBS.list),
   forumId: optionalId,
-  filter: z.enum(['open', 'overdue', 'my', 'search']),
+  filter: z.enum(['open', 'overdue', 'my', 'search', 'by']),
   words: optionalText(200),
+  grouping: z.enum(['interface', 'organisation', 'goal', 'meeting']).optional(),
+  groupId: optionalId,
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 export const cancelFormPayload = z.object({ verb: z.literal(VERBS.cancelForm) });

@@ -88,11 +88,16 @@ export async function startBotService(
   };
   const actions = new ActionService({ store, clock, registry: () => served().index });
   const publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${config.PORT}`;
-  const desk = new ActionDesk({ actions, registry: () => registry.current()?.index, publicBaseUrl });
+  const desk = new ActionDesk({
+    actions,
+    registry: () => registry.current()?.index,
+    publicBaseUrl,
+    now: clock.now,
+  });
 
   const handleMessage = createMessageHandler({
     defaultLocale: config.DEFAULT_LOCALE,
-    commands: actionCommands(desk),
+    commands: actionCommands(desk, () => registry.current()),
     answerQuestion: async (input, locale) => (await answerQuestion(input, locale)).reply,
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n';
 
-export type CommandId = 'help' | 'log' | 'actions' | 'export';
+export type CommandId = 'help' | 'log' | 'actions' | 'export' | 'minutes';
 
 export interface CommandEntry {
   readonly command: CommandId;
@@ -20,6 +20,10 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     words: { fi: ['toimenpiteet', 'tehtävät'], sv: ['åtgärder'], en: ['actions', 'tasks'] },
   },
   { command: 'export', words: { fi: ['vienti'], sv: ['exportera'], en: ['export'] } },
+  {
+    command: 'minutes',
+    words: { fi: ['muistio', 'pöytäkirja'], sv: ['protokoll', 'minnesanteckningar'], en: ['minutes'] },
+  },
 ];
 
 export interface RecognisedCommand {

@@ -28,6 +28,7 @@ export interface CommandHandlers {
   logForm(input: MessageInput, locale: Locale): Reply | Promise<Reply>;
   listActions(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
   exportLinks(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
+  minutes(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
 }
 
 export interface MessageHandlerDeps {
@@ -51,6 +52,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): (input: MessageI
         return deps.commands.listActions(message, command.locale, command.rest);
       if (command.command === 'export')
         return deps.commands.exportLinks(message, command.locale, command.rest);
+      if (command.command === 'minutes') return deps.commands.minutes(message, command.locale, command.rest);
     }
     if (deps.answerQuestion) return deps.answerQuestion({ ...input, text }, fallbackLocale);
     return notUnderstood(fallbackLocale);

@@ -185,4 +185,6 @@ export const en: Record<MessageKey, string> = {
   'actions.export.rotated': 'A new token was created; old links no longer work.',
   'actions.export.rotateHint': 'Type "export new" to create new links.',
   'actions.messaging.fetchTitle': 'Log as action',
+  'actions.list.by': 'Actions: {name}',
+  'actions.minutes.noMeeting': 'Meeting not found. Type for example "minutes" or "minutes <meeting id>".',
 };

@@ -186,6 +186,9 @@ export const fi = {
   'actions.export.rotated': 'Uusi tunniste luotu; vanhat linkit eivät enää toimi.',
   'actions.export.rotateHint': 'Kirjoita "vienti uusi" luodaksesi uudet linkit.',
   'actions.messaging.fetchTitle': 'Kirjaa toimenpiteeksi',
+  'actions.list.by': 'Toimenpiteet: {name}',
+  'actions.minutes.noMeeting':
+    'Kokousta ei löytynyt. Kirjoita esimerkiksi "muistio" tai "muistio <kokouksen tunnus>".',
 } as const;
 
 export type MessageKey = keyof typeof fi;

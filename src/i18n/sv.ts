@@ -185,4 +185,7 @@ export const sv: Record<MessageKey, string> = {
   'actions.export.rotated': 'En ny nyckel skapades; gamla länkar fungerar inte längre.',
   'actions.export.rotateHint': 'Skriv "exportera ny" för att skapa nya länkar.',
   'actions.messaging.fetchTitle': 'Logga som åtgärd',
+  'actions.list.by': 'Åtgärder: {name}',
+  'actions.minutes.noMeeting':
+    'Mötet hittades inte. Skriv till exempel "protokoll" eller "protokoll <mötets id>".',
 };

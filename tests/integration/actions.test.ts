@@ -255,3 +255,22 @@ describe('action cards', () => {
     expect(cardProblems(list)).toEqual([]);
   });
 });
+
+describe('views by topic and minutes', () => {
+  it('lists the actions of an interface and gives meeting minutes as Markdown', async () => {
+    await press(
+      'actions.log.v1',
+      logData({
+        title: 'Kotoutumisen palvelupolku',
+        interfaceId: 'kotoutuminen',
+        meetingId: 'neuvottelukunta-ks-2027-09',
+      }),
+    );
+    const byInterface = await say('toimenpiteet kotoutuminen');
+    expect(byInterface).toContain('Kotoutumisen palvelupolku');
+    expect(byInterface).not.toContain('Järjestöavustusten yhteinen haku');
+    const minutes = await say('muistio neuvottelukunta-ks-2027-09');
+    expect(minutes).toContain('Kotoutumisen palvelupolku');
+    expect(minutes).toMatch(/^#/m);
+  });
+});

@@ -32,6 +32,7 @@ export interface ActionDeskDeps {
   readonly registry: () => RegistryIndex | undefined;
   /** The bot's public address, for export links. */
   readonly publicBaseUrl: string;
+  readonly now: () => number;
 }
 
 const PAGE = 10;
@@ -151,32 +152,58 @@ export class ActionDesk {
     const forum = request.forumId
       ? index.forumsById.get(request.forumId)
       : this.forumsFor(index, person, actor.teamsChannelId, true)[0];
-    const filter = request.filter === 'my' || !forum ? 'my' : request.filter;
+    const filter = request.filter === 'by' ? 'by' : request.filter === 'my' || !forum ? 'my' : request.filter;
     const page = { offset: request.offset, limit: PAGE };
     const outcome =
-      filter === 'my'
-        ? await this.deps.actions.myActions(actor.aadObjectId ?? '', page)
-        : filter === 'overdue'
-          ? await this.deps.actions.forumOverdueActions(forum!.id, page)
-          : filter === 'search'
-            ? await this.deps.actions.searchActions(forum!.id, request.words ?? '', page)
-            : await this.deps.actions.forumOpenActions(forum!.id, page);
+      filter === 'by' && request.grouping && request.groupId
+        ? await this.deps.actions.actionsBy(request.grouping, request.groupId, page)
+        : filter === 'my'
+          ? await this.deps.actions.myActions(actor.aadObjectId ?? '', page)
+          : filter === 'overdue'
+            ? await this.deps.actions.forumOverdueActions(forum!.id, page)
+            : filter === 'search'
+              ? await this.deps.actions.searchActions(forum!.id, request.words ?? '', page)
+              : await this.deps.actions.forumOpenActions(forum!.id, page);
     if (!outcome.ok) return { locale: actor.locale, text: failureText(outcome.failure, actor.locale) };
     const forumName = forum ? pick(forum.name, actor.locale) : '';
     const title =
-      filter === 'my'
-        ? tr('actions.list.my')
-        : filter === 'overdue'
-          ? tr('actions.list.overdue', { forum: forumName })
-          : filter === 'search'
-            ? tr('actions.list.search', { forum: forumName, words: request.words ?? '' })
-            : tr('actions.list.open', { forum: forumName });
+      filter === 'by'
+        ? tr('actions.list.by', { name: request.words ?? request.groupId ?? '' })
+        : filter === 'my'
+          ? tr('actions.list.my')
+          : filter === 'overdue'
+            ? tr('actions.list.overdue', { forum: forumName })
+            : filter === 'search'
+              ? tr('actions.list.search', { forum: forumName, words: request.words ?? '' })
+              : tr('actions.list.open', { forum: forumName });
     const model = listModel(outcome.value, index, actor.locale, title, {
       filter,
       ...(forum ? { forumId: forum.id } : {}),
       ...(request.words ? { words: request.words } : {}),
+      ...(request.grouping ? { grouping: request.grouping } : {}),
+      ...(request.groupId ? { groupId: request.groupId } : {}),
     });
     return { locale: actor.locale, text: actionListText(model, tr), card: actionListCard(model, tr) };
+  }
+
+  /** The minutes of a meeting (its decisions and actions) as Markdown, for pasting into a document. */
+  async minutes(actor: Actor, meetingWords: string): Promise<Reply> {
+    const tr = translator(actor.locale);
+    const index = this.deps.registry();
+    if (!index) return { locale: actor.locale, text: tr('error.generic') };
+    const person = actor.aadObjectId ? index.personByAadObjectId(actor.aadObjectId) : undefined;
+    const forum = this.forumsFor(index, person, actor.teamsChannelId, true)[0];
+    const wanted = meetingWords.trim().toLowerCase();
+    const meetings = forum ? index.meetingsOf(forum.id) : index.registry.meetings;
+    const meeting =
+      meetings.find((m) => m.id === wanted || pick(m.title, actor.locale).toLowerCase() === wanted) ??
+      (wanted === ''
+        ? ([...meetings].reverse().find((m) => Date.parse(m.start) <= this.deps.now()) ?? meetings[0])
+        : undefined);
+    if (!meeting) return { locale: actor.locale, text: tr('actions.minutes.noMeeting') };
+    const outcome = await this.deps.actions.meetingMinutesMarkdown(meeting.id, actor.locale);
+    if (!outcome.ok) return { locale: actor.locale, text: failureText(outcome.failure, actor.locale) };
+    return { locale: actor.locale, text: outcome.value };
   }
 
   /** Secretaries get the forum's export links; `rotate` makes new ones and ends the old. */

@@ -1,7 +1,9 @@
 /** The action tracker's chat commands, wired to the ActionDesk. */
 import type { Locale } from '../../i18n';
 import type { CommandHandlers, MessageInput } from '../handle-message';
+import type { ServedRegistry } from '../served-registry';
 import type { ActionDesk, Actor } from './action-desk';
+import { topicOf } from './topic';
 
 const MY = ['omat', 'oma', 'minun', 'mina', 'mine', 'my'];
 const OVERDUE = ['myöhässä', 'myohassa', 'försenade', 'overdue', 'late'];
@@ -16,7 +18,10 @@ function actorOf(input: MessageInput, locale: Locale): Actor {
   };
 }
 
-export function actionCommands(desk: ActionDesk): CommandHandlers {
+export function actionCommands(
+  desk: ActionDesk,
+  registry: () => ServedRegistry | undefined,
+): CommandHandlers {
   return {
     logForm: (input, locale) => {
       const kind = /\b(päätös|päätöksen|beslut|decision)\b/i.test(input.text.slice(0, 40))
@@ -40,8 +45,26 @@ export function actionCommands(desk: ActionDesk): CommandHandlers {
           words: others.join(' ').slice(0, 200),
           offset: 0,
         });
+      const served = registry();
+      const topic = served ? topicOf(served, rest, locale) : undefined;
+      if (topic) {
+        return desk.list(actorOf(input, locale), {
+          filter: 'by',
+          grouping: topic.grouping,
+          groupId: topic.id,
+          words: topic.name,
+          offset: 0,
+        });
+      }
+      if (rest.trim() !== '')
+        return desk.list(actorOf(input, locale), {
+          filter: 'search',
+          words: rest.trim().slice(0, 200),
+          offset: 0,
+        });
       return desk.list(actorOf(input, locale), { filter: 'open', offset: 0 });
     },
+    minutes: (input, locale, rest) => desk.minutes(actorOf(input, locale), rest),
     exportLinks: (input, locale, rest) =>
       desk.exportLinks(actorOf(input, locale), ROTATE.includes(rest.trim().toLowerCase())),
   };
