@@ -6,6 +6,7 @@ export const HELP_LINES = [
   'help.forum',
   'help.structure',
   'help.actions',
+  'actions.list.help',
   'help.digest',
 ] as const;
 
