@@ -136,7 +136,7 @@ export async function startBotService(
   const http = createHttpServer({
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
-    messages: createMessagesEndpoint(adapter, bot),
+    messages: createMessagesEndpoint(adapter, bot, logger),
     readiness,
     exports: createExports(actions, config.DEFAULT_LOCALE),
   });

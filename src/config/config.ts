@@ -46,6 +46,9 @@ export const configSchema = z.object({
   MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
   MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** Where channel tokens' signing keys are published; set only for sovereign clouds (and tests). */
+  ToBotFromChannelOpenIdMetadataUrl: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  ToBotFromChannelTokenIssuer: z.preprocess(emptyAsUndefined, z.string().optional()),
   PUBLIC_BASE_URL: z.preprocess(
     emptyAsUndefined,
     z.string().url('must be a URL such as https://bot.example.fi').optional(),

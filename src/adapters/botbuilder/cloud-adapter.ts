@@ -5,9 +5,37 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+
+type AuthenticateRequestResult = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+>;
+
+/**
+ * CloudAdapter whose request authentication the endpoint does itself, so that every token
+ * failure is a 401 (CloudAdapter.process answers 500 to some, e.g. a bad signature).
+ */
+export class BotAdapter extends CloudAdapter {
+  constructor(readonly authentication: ConfigurationBotFrameworkAuthentication) {
+    super(authentication);
+  }
+
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.authentication.authenticateRequest(activity, authHeader);
+  }
+
+  run(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
 import { localeFromTag, t, type Locale } from '../../i18n';
 import type { Logger } from '../../log/logger';
 import { errorSummary } from '../../log/error-summary';
@@ -17,20 +45,28 @@ export interface BotCredentials {
   readonly MicrosoftAppPassword?: string;
   readonly MicrosoftAppTenantId?: string;
   readonly MicrosoftAppType: string;
+  readonly ToBotFromChannelOpenIdMetadataUrl?: string;
+  readonly ToBotFromChannelTokenIssuer?: string;
 }
 
 export function createCloudAdapter(
   credentials: BotCredentials,
   logger: Logger,
   defaultLocale: Locale,
-): CloudAdapter {
+): BotAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: credentials.MicrosoftAppId ?? '',
     MicrosoftAppPassword: credentials.MicrosoftAppPassword ?? '',
     MicrosoftAppTenantId: credentials.MicrosoftAppTenantId ?? '',
     MicrosoftAppType: credentials.MicrosoftAppType,
+    ...(credentials.ToBotFromChannelOpenIdMetadataUrl
+      ? { ToBotFromChannelOpenIdMetadataUrl: credentials.ToBotFromChannelOpenIdMetadataUrl }
+      : {}),
+    ...(credentials.ToBotFromChannelTokenIssuer
+      ? { ToBotFromChannelTokenIssuer: credentials.ToBotFromChannelTokenIssuer }
+      : {}),
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: errorSummary(error), activityId: context.activity.id, type: context.activity.type },
