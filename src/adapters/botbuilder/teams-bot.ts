@@ -9,6 +9,7 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
@@ -96,6 +97,11 @@ export class TeamsBot extends TeamsActivityHandler {
       return;
     }
     await this.remember(activity, log);
+    if (activity.type === 'invoke' && (typeof activity.value !== 'object' || activity.value === null)) {
+      // Every invoke this bot handles carries an object; anything else is malformed.
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'malformed invoke' } } });
+      return;
+    }
     try {
       await super.run(context);
     } catch (error) {
@@ -129,6 +135,12 @@ export class TeamsBot extends TeamsActivityHandler {
       ...(activity.id ? { activityId: activity.id } : {}),
     });
     await context.sendActivity(toActivity(reply));
+  }
+
+  /** botbuilder answers unknown invokes 501; they are the caller's mistake, so 400. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    return response.status === 501 ? { status: 400, body: { error: 'unknown invoke' } } : response;
   }
 
   /** Universal Actions: the card is answered with its new version, updated in place for everyone. */
