@@ -22,6 +22,7 @@ import { StoredConversationDirectory } from './app/conversation-directory';
 import { createMessageHandler } from './app/handle-message';
 import { RegistryHolder } from './app/registry-holder';
 import type { Config } from './config/config';
+import { t } from './i18n';
 import { createHttpServer } from './http/server';
 import type { Readiness } from './http/types';
 import { errorSummary } from './log/error-summary';
@@ -112,7 +113,15 @@ export async function startBotService(
     unknownSubmit: unknownSubmitReply,
     cardAction: async (actor, value) => {
       const payload = parseCardAction(value);
-      return payload ? desk.cardAction(actor, payload) : undefined;
+      if (!payload) return undefined;
+      try {
+        return await desk.cardAction(actor, payload);
+      } catch (error) {
+        // Nothing was acknowledged: say so instead of failing silently; the user can retry.
+        if ((error as { code?: unknown }).code !== 'STORE_UNAVAILABLE') throw error;
+        logger.warn({ err: errorSummary(error) }, 'card action refused: store unavailable');
+        return { reply: { locale: actor.locale, text: t(actor.locale, 'error.storeUnavailable') } };
+      }
     },
     messageActionForm: (actor, messageText, key) =>
       desk.logForm(actor, 'action', messageText, key, { submitOnly: true }),
