@@ -52,14 +52,14 @@ export const digestFi = {
   'digest.indicators.source': 'Lähde: {source}, tilastovuosi {year}',
   'digest.indicators.sourceNoYear': 'Lähde: {source}',
   'digest.indicators.stale': 'Tieto on vanhentunut: uusin vuosi on {year}.',
-  'digest.indicators.unreachable':
-    'Lähde ei vastannut, joten luvut ovat rekisteriin tallennettuja arvoja.',
+  'digest.indicators.unreachable': 'Lähde ei vastannut, joten luvut ovat rekisteriin tallennettuja arvoja.',
   'digest.indicators.partlySnapshot': 'Tähdellä (*) merkityt luvut ovat rekisteriin tallennettuja arvoja.',
   'digest.indicators.municipalities': 'Kunnat',
   'digest.indicators.showMunicipalities': 'Näytä kunnat ({count})',
   'digest.indicators.municipalitiesOmitted': 'Kuntakohtaiset luvut jätettiin tilan vuoksi pois.',
   'digest.indicators.omitted': 'Tilan vuoksi pois jätettiin {count} muuta tunnuslukua.',
-  'digest.indicators.chartAlt': 'Kuvaaja: {indicator}, {area}, vuodet {from}–{to}; uusin arvo {value} ({year}).',
+  'digest.indicators.chartAlt':
+    'Kuvaaja: {indicator}, {area}, vuodet {from}–{to}; uusin arvo {value} ({year}).',
   'digest.source.sotkanet': 'THL, Sotkanet',
   'digest.source.statfin': 'Tilastokeskus, StatFin',
   'digest.source.manual': 'yhteistyörekisteri',
@@ -117,7 +117,7 @@ export const digestFi = {
   'digest.error.notFound': 'Tilannekuvaa {id} ei löytynyt.',
   'digest.error.noMeeting': 'Foorumilla {forum} ei ole tulevia kokouksia.',
   'digest.calendar': 'Kokouskalenteri',
-  'digest.footer.why': 'Kanava saa tämän tilannekuvan ennen foorumin {forum} kokousta {date}.',
+  'digest.footer.why': 'Kanava saa tämän tilannekuvan, koska foorumi "{forum}" kokoontuu {date}.',
   'digest.footer.stop': 'Sihteeri voi lopettaa tilannekuvat kirjoittamalla "{command}".',
 } as const;
 
@@ -176,7 +176,8 @@ export const digestSv: Record<DigestMessageKey, string> = {
   'digest.indicators.showMunicipalities': 'Visa kommunerna ({count})',
   'digest.indicators.municipalitiesOmitted': 'Kommunvisa tal lämnades bort av utrymmesskäl.',
   'digest.indicators.omitted': 'Av utrymmesskäl lämnades {count} andra nyckeltal bort.',
-  'digest.indicators.chartAlt': 'Diagram: {indicator}, {area}, åren {from}–{to}; senaste värde {value} ({year}).',
+  'digest.indicators.chartAlt':
+    'Diagram: {indicator}, {area}, åren {from}–{to}; senaste värde {value} ({year}).',
   'digest.source.sotkanet': 'THL, Sotkanet',
   'digest.source.statfin': 'Statistikcentralen, StatFin',
   'digest.source.manual': 'samarbetsregistret',
@@ -234,7 +235,7 @@ export const digestSv: Record<DigestMessageKey, string> = {
   'digest.error.notFound': 'Lägesbilden {id} hittades inte.',
   'digest.error.noMeeting': 'Forumet {forum} har inga kommande möten.',
   'digest.calendar': 'Möteskalender',
-  'digest.footer.why': 'Kanalen får denna lägesbild inför forumets {forum} möte {date}.',
+  'digest.footer.why': 'Kanalen får denna lägesbild eftersom forumet "{forum}" sammanträder {date}.',
   'digest.footer.stop': 'Sekreteraren kan stänga av lägesbilderna genom att skriva "{command}".',
 };
 
@@ -285,8 +286,10 @@ export const digestEn: Record<DigestMessageKey, string> = {
   'digest.indicators.source': 'Source: {source}, statistical year {year}',
   'digest.indicators.sourceNoYear': 'Source: {source}',
   'digest.indicators.stale': 'The data is out of date: the latest year is {year}.',
-  'digest.indicators.unreachable': 'The source did not answer, so the figures are values stored in the registry.',
-  'digest.indicators.partlySnapshot': 'Figures marked with an asterisk (*) are values stored in the registry.',
+  'digest.indicators.unreachable':
+    'The source did not answer, so the figures are values stored in the registry.',
+  'digest.indicators.partlySnapshot':
+    'Figures marked with an asterisk (*) are values stored in the registry.',
   'digest.indicators.municipalities': 'Municipalities',
   'digest.indicators.showMunicipalities': 'Show municipalities ({count})',
   'digest.indicators.municipalitiesOmitted': 'Figures per municipality were left out for space.',
@@ -349,7 +352,8 @@ export const digestEn: Record<DigestMessageKey, string> = {
   'digest.error.notFound': 'Situational picture {id} was not found.',
   'digest.error.noMeeting': 'Forum {forum} has no upcoming meetings.',
   'digest.calendar': 'Meeting calendar',
-  'digest.footer.why': "This channel gets this situational picture before the forum {forum}'s meeting on {date}.",
+  'digest.footer.why':
+    'This channel gets this situational picture because the forum "{forum}" meets on {date}.',
   'digest.footer.stop': 'A secretary can turn the situational pictures off by typing "{command}".',
 };
 
