@@ -12,6 +12,16 @@ import { ActionDesk } from './app/action-desk/action-desk';
 import { actionCommands } from './app/action-desk/commands';
 import { createExports } from './app/action-desk/exports';
 import { ActionService } from './app/actions';
+import { DigestService } from './app/digest';
+import { CalendarTokens } from './app/digest-desk/calendar-tokens';
+import { ChartRegistry } from './app/digest-desk/charts';
+import { DigestDesk } from './app/digest-desk/digest-desk';
+import { chartFiles, meetingsCalendar } from './app/digest-desk/files';
+import { MeetingService } from './app/meetings';
+import { renderTrendChart } from './adapters/charts/trend-chart';
+import { createCachedIndicatorSource } from './adapters/indicators/cached-indicator-source';
+import { createPxwebClient } from './adapters/indicators/pxweb-client';
+import { createSotkanetClient } from './adapters/indicators/sotkanet-client';
 import { ActivityLedger } from './app/activity-ledger';
 import type { ServedRegistry } from './app/served-registry';
 import { parseCardAction } from '../cards/action-verbs';
@@ -95,10 +105,47 @@ export async function startBotService(
     publicBaseUrl,
     now: clock.now,
   });
+  const meetings = new MeetingService({ store, clock, registry: () => served().index });
+  const indicators = createCachedIndicatorSource({
+    sotkanet: createSotkanetClient({ baseUrl: config.SOTKANET_URL }),
+    pxweb: createPxwebClient({ baseUrl: config.STATFIN_URL }),
+    store,
+    clock,
+    logger: logger.child({ component: 'indicators' }),
+  });
+  const digests = new DigestService({
+    store,
+    clock,
+    registry: () => served().index,
+    indicators,
+    meetings,
+    logger,
+  });
+  const charts = new ChartRegistry(store);
+  const calendars = new CalendarTokens(store);
+  const digestDesk = new DigestDesk({
+    digests,
+    registry: () => registry.current(),
+    store,
+    charts,
+    calendars,
+    publicBaseUrl,
+  });
 
   const handleMessage = createMessageHandler({
     defaultLocale: config.DEFAULT_LOCALE,
-    commands: actionCommands(desk, () => registry.current()),
+    commands: {
+      ...actionCommands(desk, () => registry.current()),
+      digest: (input, locale, rest) =>
+        digestDesk.command(
+          {
+            locale,
+            ...(input.userAadObjectId ? { aadObjectId: input.userAadObjectId } : {}),
+            ...(input.teamsChannelId ? { teamsChannelId: input.teamsChannelId } : {}),
+          },
+          rest,
+        ),
+    },
     answerQuestion: async (input, locale) => (await answerQuestion(input, locale)).reply,
   });
 
@@ -113,8 +160,13 @@ export async function startBotService(
     unknownSubmit: unknownSubmitReply,
     cardAction: async (actor, value) => {
       const payload = parseCardAction(value);
-      if (!payload) return undefined;
+      const verb = (value as { verb?: unknown } | undefined)?.verb;
+      if (!payload && typeof verb !== 'string') return undefined;
       try {
+        if (!payload) {
+          const reply = await digestDesk.cardAction(actor, verb as string, value);
+          return reply ? { reply } : undefined;
+        }
         return await desk.cardAction(actor, payload);
       } catch (error) {
         // Nothing was acknowledged: say so instead of failing silently; the user can retry.
@@ -147,7 +199,15 @@ export async function startBotService(
     maxBodyBytes: config.MAX_BODY_BYTES,
     messages: createMessagesEndpoint(adapter, bot, logger),
     readiness,
-    exports: createExports(actions, config.DEFAULT_LOCALE),
+    exports: createExports(actions, config.DEFAULT_LOCALE, {
+      'meetings.ics': meetingsCalendar(meetings, calendars, config.DEFAULT_LOCALE),
+    }),
+    charts: chartFiles(charts, (data) =>
+      renderTrendChart(data.points, {
+        ...(data.verdict ? { verdict: data.verdict } : {}),
+        background: 'white',
+      }),
+    ),
   });
   const port = await http.listen(config.PORT, config.HOST);
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n';
 
-export type CommandId = 'help' | 'log' | 'actions' | 'export' | 'minutes';
+export type CommandId = 'help' | 'log' | 'actions' | 'export' | 'minutes' | 'digest';
 
 export interface CommandEntry {
   readonly command: CommandId;
@@ -20,6 +20,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     words: { fi: ['toimenpiteet', 'tehtävät'], sv: ['åtgärder'], en: ['actions', 'tasks'] },
   },
   { command: 'export', words: { fi: ['vienti'], sv: ['exportera'], en: ['export'] } },
+  { command: 'digest', words: { fi: ['tilannekuva'], sv: ['lägesbild'], en: ['situation', 'digest'] } },
   {
     command: 'minutes',
     words: { fi: ['muistio', 'pöytäkirja'], sv: ['protokoll', 'minnesanteckningar'], en: ['minutes'] },

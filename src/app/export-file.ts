@@ -2,5 +2,5 @@
 export interface ExportFile {
   readonly status: number;
   readonly contentType: string;
-  readonly body: string;
+  readonly body: string | Buffer;
 }

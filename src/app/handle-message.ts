@@ -29,6 +29,7 @@ export interface CommandHandlers {
   listActions(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
   exportLinks(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
   minutes(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
+  digest(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
 }
 
 export interface MessageHandlerDeps {
@@ -53,6 +54,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): (input: MessageI
       if (command.command === 'export')
         return deps.commands.exportLinks(message, command.locale, command.rest);
       if (command.command === 'minutes') return deps.commands.minutes(message, command.locale, command.rest);
+      if (command.command === 'digest') return deps.commands.digest(message, command.locale, command.rest);
     }
     if (deps.answerQuestion) return deps.answerQuestion({ ...input, text }, fallbackLocale);
     return notUnderstood(fallbackLocale);

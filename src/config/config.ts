@@ -49,6 +49,8 @@ export const configSchema = z.object({
   /** Where channel tokens' signing keys are published; set only for sovereign clouds (and tests). */
   ToBotFromChannelOpenIdMetadataUrl: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   ToBotFromChannelTokenIssuer: z.preprocess(emptyAsUndefined, z.string().optional()),
+  SOTKANET_URL: z.string().url().default('https://sotkanet.fi/rest/1.1'),
+  STATFIN_URL: z.string().url().default('https://pxdata.stat.fi/PxWeb/api/v1'),
   PUBLIC_BASE_URL: z.preprocess(
     emptyAsUndefined,
     z.string().url('must be a URL such as https://bot.example.fi').optional(),

@@ -5,7 +5,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../log/logger';
 import { errorSummary } from '../log/error-summary';
-import type { ExportsEndpoint, MessagesEndpoint, Readiness } from './types';
+import type { ChartsEndpoint, ExportsEndpoint, MessagesEndpoint, Readiness } from './types';
 
 export interface HttpServerDeps {
   readonly logger: Logger;
@@ -13,6 +13,7 @@ export interface HttpServerDeps {
   readonly messages: MessagesEndpoint;
   readonly readiness: () => Promise<Readiness>;
   readonly exports?: ExportsEndpoint;
+  readonly charts?: ChartsEndpoint;
 }
 
 export interface HttpServer {
@@ -72,6 +73,20 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     res.setHeader('Cache-Control', 'private, no-store');
     res.writeHead(file.status);
     res.end(file.body);
+  });
+
+  server.get('/charts/:file', async (req: Request, res: Response) => {
+    const file = (req.params as Record<string, string | undefined>).file ?? '';
+    const token = /^([A-Za-z0-9_-]+)\.png$/.exec(file)?.[1];
+    const chart = token && deps.charts ? await deps.charts(token) : undefined;
+    if (!chart) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.setHeader('Content-Type', chart.contentType);
+    res.setHeader('Cache-Control', 'public, max-age=86400, immutable');
+    res.writeHead(chart.status);
+    res.end(chart.body);
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -21,3 +21,6 @@ export type ExportsEndpoint = (
   file: string,
   token: string | undefined,
 ) => Promise<ExportFile>;
+
+/** A trend chart image by its unguessable token. */
+export type ChartsEndpoint = (token: string) => Promise<ExportFile | undefined>;

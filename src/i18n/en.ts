@@ -187,4 +187,6 @@ export const en: Record<MessageKey, string> = {
   'actions.messaging.fetchTitle': 'Log as action',
   'actions.list.by': 'Actions: {name}',
   'actions.minutes.noMeeting': 'Meeting not found. Type for example "minutes" or "minutes <meeting id>".',
+  'digest.posting.on': 'Digests are posted automatically again: {forum}.',
+  'digest.posting.off': 'Automatic digests stopped: {forum}. Type "situation on" to resume.',
 };

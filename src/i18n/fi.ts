@@ -189,6 +189,9 @@ export const fi = {
   'actions.list.by': 'Toimenpiteet: {name}',
   'actions.minutes.noMeeting':
     'Kokousta ei löytynyt. Kirjoita esimerkiksi "muistio" tai "muistio <kokouksen tunnus>".',
+  'digest.posting.on': 'Tilannekuvat julkaistaan taas automaattisesti: {forum}.',
+  'digest.posting.off':
+    'Automaattiset tilannekuvat lopetettu: {forum}. Kirjoita "tilannekuva päälle" jatkaaksesi.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

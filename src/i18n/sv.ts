@@ -188,4 +188,6 @@ export const sv: Record<MessageKey, string> = {
   'actions.list.by': 'Åtgärder: {name}',
   'actions.minutes.noMeeting':
     'Mötet hittades inte. Skriv till exempel "protokoll" eller "protokoll <mötets id>".',
+  'digest.posting.on': 'Lägesbilder publiceras automatiskt igen: {forum}.',
+  'digest.posting.off': 'Automatiska lägesbilder stoppade: {forum}. Skriv "lägesbild på" för att fortsätta.',
 };

@@ -24,8 +24,16 @@ const FILES: Record<
   },
 };
 
-export function createExports(actions: ActionService, locale: Locale) {
+export type OtherFile = (forumId: string, token: string | undefined) => Promise<ExportFile>;
+
+export function createExports(
+  actions: ActionService,
+  locale: Locale,
+  others: Readonly<Record<string, OtherFile>> = {},
+) {
   return async (forumId: string, file: string, token: string | undefined): Promise<ExportFile> => {
+    const other = others[file];
+    if (other) return other(forumId, token);
     const kind = FILES[file];
     if (!kind) return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found' };
     // The same answer for a wrong token and an unknown forum: the URL reveals nothing.
