@@ -99,7 +99,10 @@ export class TeamsBot extends TeamsActivityHandler {
     await this.remember(activity, log);
     if (activity.type === 'invoke' && (typeof activity.value !== 'object' || activity.value === null)) {
       // Every invoke this bot handles carries an object; anything else is malformed.
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: 'malformed invoke' } } });
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 400, body: { error: 'malformed invoke' } },
+      });
       return;
     }
     try {
