@@ -18,6 +18,10 @@ import { ChartRegistry } from './app/digest-desk/charts';
 import { DigestDesk } from './app/digest-desk/digest-desk';
 import { chartFiles, meetingsCalendar } from './app/digest-desk/files';
 import { MeetingService } from './app/meetings';
+import { MeetingDesk } from './app/digest-desk/meeting-desk';
+import { parseMeetingAction } from '../cards/meeting-verbs';
+import type { MessageInput } from './app/handle-message';
+import type { Locale } from './i18n';
 import { renderTrendChart } from './adapters/charts/trend-chart';
 import { createCachedIndicatorSource } from './adapters/indicators/cached-indicator-source';
 import { createPxwebClient } from './adapters/indicators/pxweb-client';
@@ -123,6 +127,7 @@ export async function startBotService(
   });
   const charts = new ChartRegistry(store);
   const calendars = new CalendarTokens(store);
+  const meetingDesk = new MeetingDesk(meetings, () => registry.current(), clock.now);
   const digestDesk = new DigestDesk({
     digests,
     registry: () => registry.current(),
@@ -136,6 +141,7 @@ export async function startBotService(
     defaultLocale: config.DEFAULT_LOCALE,
     commands: {
       ...actionCommands(desk, () => registry.current()),
+      meetings: (input, locale) => meetingDesk.command(actorOfInput(input, locale)),
       digest: (input, locale, rest) =>
         digestDesk.command(
           {
@@ -163,6 +169,8 @@ export async function startBotService(
       const verb = (value as { verb?: unknown } | undefined)?.verb;
       if (!payload && typeof verb !== 'string') return undefined;
       try {
+        const meeting = parseMeetingAction(value);
+        if (meeting) return { reply: await meetingDesk.cardAction(actor, meeting) };
         if (!payload) {
           const reply = await digestDesk.cardAction(actor, verb as string, value);
           return reply ? { reply } : undefined;
@@ -225,5 +233,16 @@ export async function startBotService(
       await http.close(config.SHUTDOWN_GRACE_MS);
       await store.close();
     },
+  };
+}
+
+function actorOfInput(
+  input: MessageInput,
+  locale: Locale,
+): { locale: Locale; aadObjectId?: string; teamsChannelId?: string } {
+  return {
+    locale,
+    ...(input.userAadObjectId ? { aadObjectId: input.userAadObjectId } : {}),
+    ...(input.teamsChannelId ? { teamsChannelId: input.teamsChannelId } : {}),
   };
 }

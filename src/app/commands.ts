@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n';
 
-export type CommandId = 'help' | 'log' | 'actions' | 'export' | 'minutes' | 'digest';
+export type CommandId = 'help' | 'log' | 'actions' | 'export' | 'minutes' | 'digest' | 'meetings';
 
 export interface CommandEntry {
   readonly command: CommandId;
@@ -20,6 +20,10 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     words: { fi: ['toimenpiteet', 'tehtävät'], sv: ['åtgärder'], en: ['actions', 'tasks'] },
   },
   { command: 'export', words: { fi: ['vienti'], sv: ['exportera'], en: ['export'] } },
+  {
+    command: 'meetings',
+    words: { fi: ['kokous', 'kokoukset'], sv: ['möte', 'möten'], en: ['meeting', 'meetings'] },
+  },
   { command: 'digest', words: { fi: ['tilannekuva'], sv: ['lägesbild'], en: ['situation', 'digest'] } },
   {
     command: 'minutes',

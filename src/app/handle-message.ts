@@ -30,6 +30,7 @@ export interface CommandHandlers {
   exportLinks(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
   minutes(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
   digest(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
+  meetings(input: MessageInput, locale: Locale): Promise<Reply>;
 }
 
 export interface MessageHandlerDeps {
@@ -55,6 +56,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): (input: MessageI
         return deps.commands.exportLinks(message, command.locale, command.rest);
       if (command.command === 'minutes') return deps.commands.minutes(message, command.locale, command.rest);
       if (command.command === 'digest') return deps.commands.digest(message, command.locale, command.rest);
+      if (command.command === 'meetings') return deps.commands.meetings(message, command.locale);
     }
     if (deps.answerQuestion) return deps.answerQuestion({ ...input, text }, fallbackLocale);
     return notUnderstood(fallbackLocale);

@@ -192,6 +192,19 @@ export const fi = {
   'digest.posting.on': 'Tilannekuvat julkaistaan taas automaattisesti: {forum}.',
   'digest.posting.off':
     'Automaattiset tilannekuvat lopetettu: {forum}. Kirjoita "tilannekuva päälle" jatkaaksesi.',
+  'meetings.card.title': 'Kokoukset: {forum}',
+  'meetings.card.none': 'Tulevia kokouksia ei ole kirjattu.',
+  'meetings.card.add': 'Lisää kokous',
+  'meetings.card.move': 'Siirrä',
+  'meetings.card.cancel': 'Peru kokous',
+  'meetings.card.cancelled': 'PERUTTU',
+  'meetings.field.title': 'Kokouksen nimi',
+  'meetings.field.date': 'Päivä',
+  'meetings.field.start': 'Alkaa',
+  'meetings.field.end': 'Päättyy',
+  'meetings.field.location': 'Paikka',
+  'meetings.field.agenda': 'Asialista (kohta per rivi)',
+  'meetings.field.save': 'Tallenna',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -101,3 +101,76 @@ it('serves the trend chart PNG and the calendar only with their secrets', async 
   expect(await ics.text()).toContain('BEGIN:VEVENT');
   expect((await fetch(`${bot.url}${calendar!.replace(/token=.*/, 'token=nope')}`)).status).toBe(403);
 });
+
+describe('meetings in chat', () => {
+  const press = async (verb: string, data: Record<string, unknown>, aad = NOORA): Promise<string> => {
+    const response = await postActivity(
+      bot.url,
+      cardActionInvoke({ serviceUrl: connector.url, aadObjectId: aad, verb, data: { verb, ...data } }),
+    );
+    return JSON.stringify(await response.json());
+  };
+
+  it('lets a secretary add, move and cancel a meeting, and the calendar follows', async () => {
+    const conversationId = `${CHANNEL};messageid=${randomUUID()}`;
+    await postActivity(
+      bot.url,
+      messageActivity({
+        serviceUrl: connector.url,
+        text: 'kokous',
+        conversationType: 'channel',
+        teamsChannelId: CHANNEL,
+        conversationId,
+        aadObjectId: NOORA,
+      }),
+    );
+    const [list] = await connector.waitFor(1, (r) => r.conversationId === conversationId);
+    const listCard = list!.activity.attachments?.[0]?.content as Record<string, unknown>;
+    expect(cardProblems(listCard)).toEqual([]);
+    expect(JSON.stringify(listCard)).toContain('meetings.add.v1');
+
+    const added = await press('meetings.add.v1', {
+      forumId: 'yhdyspintaneuvottelukunta-ph',
+      title: 'Ylimääräinen kokous',
+      date: '2027-02-10',
+      start: '13:00',
+      end: '14:30',
+      location: 'Lahti',
+      agenda: 'Talous\nPalveluverkko',
+    });
+    expect(added).toContain('Kokous lisätty');
+    const meetingId = /"meetingId":"([^"]*-2027-02-10[^"]*)"/.exec(added)?.[1];
+    expect(meetingId).toBeDefined();
+    const stranger = await press(
+      'meetings.cancel.v1',
+      { forumId: 'yhdyspintaneuvottelukunta-ph', meetingId, version: 0 },
+      USER_AAD,
+    );
+    expect(stranger).not.toContain('Kokous peruttu');
+    const moved = await press('meetings.move.v1', {
+      forumId: 'yhdyspintaneuvottelukunta-ph',
+      meetingId,
+      version: 0,
+      date: '2027-02-11',
+      start: '09:00',
+      end: '10:00',
+    });
+    expect(moved).toContain('Kokous siirretty');
+    const cancelled = await press('meetings.cancel.v1', {
+      forumId: 'yhdyspintaneuvottelukunta-ph',
+      meetingId,
+      version: 0,
+    });
+    expect(cancelled).toContain('Kokous peruttu');
+
+    const json = JSON.stringify(await digestCard());
+    const calendar = /https:\/\/bot\.example\.fi(\/forums\/[^"]+meetings\.ics\?token=[A-Za-z0-9_-]+)/.exec(
+      json,
+    )?.[1];
+    const ics = await (await fetch(`${bot.url}${calendar}`)).text();
+    const event = ics.split('BEGIN:VEVENT').find((part) => part.includes('Ylimääräinen kokous')) ?? '';
+    expect(event).toContain('STATUS:CANCELLED');
+    expect(event).toMatch(/SEQUENCE:2/);
+    expect(event).toMatch(/DTSTART;TZID=Europe\/Helsinki:20270211T090000/);
+  });
+});
