@@ -1,0 +1,10 @@
+/** Due work claimed exactly once across instances sharing one Store. */
+export {
+  Scheduler,
+  type SchedulerDeps,
+  type SchedulerLogger,
+  type SchedulerOptions,
+  type TickReport,
+} from './scheduler';
+export type { Job, JobSource } from './job';
+export { jobClaim, jobDoneKey, JOBS_DONE_INDEX, type JobOutcome, type JobRecord } from './job-records';
