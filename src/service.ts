@@ -18,6 +18,13 @@ import { ChartRegistry } from './app/digest-desk/charts';
 import { DigestDesk } from './app/digest-desk/digest-desk';
 import { chartFiles, meetingsCalendar } from './app/digest-desk/files';
 import { MeetingService } from './app/meetings';
+import { BotbuilderMessenger } from './adapters/botbuilder/messenger';
+import { reminderJobs } from './app/action-desk/reminder-jobs';
+import { SendQueue, teamsLimits } from './app/delivery';
+import { digestJobs } from './app/digest-desk/digest-jobs';
+import type { Forum } from './domain/registry';
+import { Scheduler } from './scheduler';
+import { randomUUID } from 'node:crypto';
 import { MeetingDesk } from './app/digest-desk/meeting-desk';
 import { parseMeetingAction } from '../cards/meeting-verbs';
 import type { MessageInput } from './app/handle-message';
@@ -36,7 +43,7 @@ import { StoredConversationDirectory } from './app/conversation-directory';
 import { createMessageHandler } from './app/handle-message';
 import { RegistryHolder } from './app/registry-holder';
 import type { Config } from './config/config';
-import { t } from './i18n';
+import { localeFromTag, t } from './i18n';
 import { createHttpServer } from './http/server';
 import type { Readiness } from './http/types';
 import { errorSummary } from './log/error-summary';
@@ -52,6 +59,8 @@ export interface BotService {
   readiness(): Promise<Readiness>;
   /** Loads the registry again (file change, SIGHUP); an invalid version is logged and not served. */
   reloadRegistry(): Promise<void>;
+  /** Due digests and reminders; tests tick it by hand. */
+  readonly scheduler: Scheduler;
   /** Graceful: stop accepting, finish in-flight work, close the store. */
   close(): Promise<void>;
 }
@@ -202,6 +211,53 @@ export async function startBotService(
     return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
   };
 
+  const messenger = new BotbuilderMessenger(adapter, { botAppId: config.MicrosoftAppId ?? '' }, clock);
+  const sendQueue = new SendQueue(
+    { messenger, conversations, store, clock, logger: logger.child({ component: 'send-queue' }) },
+    { limits: teamsLimits(config.BOT_INSTANCES) },
+  );
+  const tellSecretaries = async (forum: Forum, text: (locale: Locale) => string): Promise<void> => {
+    const index = registry.current()?.index;
+    for (const person of forum.secretaries.map((id) => index?.peopleById.get(id))) {
+      const ref = person?.aadObjectId ? await conversations.findPersonal(person.aadObjectId) : undefined;
+      if (!ref) continue;
+      const locale = localeFromTag(ref.locale) ?? config.DEFAULT_LOCALE;
+      await sendQueue.deliver({
+        id: `notice:${randomUUID()}`,
+        ref,
+        message: { text: text(locale), locale },
+        forumId: forum.id,
+        kind: 'notice',
+      });
+    }
+  };
+  const scheduler = new Scheduler(
+    { store, clock, logger: logger.child({ component: 'scheduler' }) },
+    { tickMs: config.SCHEDULER_TICK_MS || 30_000 },
+  );
+  scheduler.register(
+    digestJobs({
+      registry: () => registry.current(),
+      meetings,
+      digests,
+      desk: digestDesk,
+      conversations,
+      queue: sendQueue,
+      locale: config.DEFAULT_LOCALE,
+      tellSecretaries,
+    }),
+  );
+  scheduler.register(
+    reminderJobs({
+      actions,
+      conversations,
+      queue: sendQueue,
+      registry: () => registry.current(),
+      locale: config.DEFAULT_LOCALE,
+    }),
+  );
+  if (config.SCHEDULER_TICK_MS > 0) scheduler.start();
+
   const http = createHttpServer({
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
@@ -228,9 +284,13 @@ export async function startBotService(
     registry,
     readiness,
     reloadRegistry,
+    scheduler,
     close: async () => {
       watcher.close();
       await http.close(config.SHUTDOWN_GRACE_MS);
+      // Scheduled jobs wait on the send queue, so the scheduler stops first.
+      await scheduler.stop(config.SHUTDOWN_GRACE_MS);
+      await sendQueue.close(config.SHUTDOWN_GRACE_MS);
       await store.close();
     },
   };

@@ -55,6 +55,10 @@ export const configSchema = z.object({
     emptyAsUndefined,
     z.string().url('must be a URL such as https://bot.example.fi').optional(),
   ),
+  /** How often due digests and reminders are looked for; 0 turns the scheduler off. */
+  SCHEDULER_TICK_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How many bot instances share the store: the tenant's message rate is split between them. */
+  BOT_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()

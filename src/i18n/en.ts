@@ -202,4 +202,9 @@ export const en: Record<MessageKey, string> = {
   'meetings.field.location': 'Place',
   'meetings.field.agenda': 'Agenda (one item per line)',
   'meetings.field.save': 'Save',
+  'digest.delivery.noChannel':
+    'The digest of "{forum}" could not be posted because the bot is not in the forum\'s channel. Add the bot to the channel, or type "help" there.',
+  'digest.delivery.failed': 'Posting the digest of "{forum}" failed ({reason}).',
+  'digest.delivery.missed':
+    'The digest of "{forum}" was not posted before the meeting (the bot was not running).',
 };

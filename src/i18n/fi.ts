@@ -205,6 +205,11 @@ export const fi = {
   'meetings.field.location': 'Paikka',
   'meetings.field.agenda': 'Asialista (kohta per rivi)',
   'meetings.field.save': 'Tallenna',
+  'digest.delivery.noChannel':
+    'Foorumin "{forum}" tilannekuvaa ei voitu julkaista, koska botti ei ole foorumin kanavalla. Lisää botti kanavalle (Sovellukset → Yhdyspintabotti → Lisää tiimiin) tai kirjoita kanavalle "apua".',
+  'digest.delivery.failed': 'Foorumin "{forum}" tilannekuvan julkaisu epäonnistui ({reason}).',
+  'digest.delivery.missed':
+    'Foorumin "{forum}" tilannekuva jäi julkaisematta ennen kokousta (botti ei ollut käynnissä).',
 } as const;
 
 export type MessageKey = keyof typeof fi;

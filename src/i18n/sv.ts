@@ -203,4 +203,8 @@ export const sv: Record<MessageKey, string> = {
   'meetings.field.location': 'Plats',
   'meetings.field.agenda': 'Föredragningslista (en punkt per rad)',
   'meetings.field.save': 'Spara',
+  'digest.delivery.noChannel':
+    'Lägesbilden för forumet "{forum}" kunde inte publiceras eftersom boten inte finns i forumets kanal. Lägg till boten i kanalen eller skriv "hjälp" där.',
+  'digest.delivery.failed': 'Publiceringen av lägesbilden för "{forum}" misslyckades ({reason}).',
+  'digest.delivery.missed': 'Lägesbilden för "{forum}" publicerades inte före mötet (boten var inte igång).',
 };

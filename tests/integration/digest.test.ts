@@ -174,3 +174,50 @@ describe('meetings in chat', () => {
     expect(event).toMatch(/DTSTART;TZID=Europe\/Helsinki:20270211T090000/);
   });
 });
+
+describe('posting before the meeting', () => {
+  it('posts the digest as a new thread leadHours before the meeting, once, through the stored channel reference', async () => {
+    // 2027-09-24 09:00 is the forum's next meeting; 23 hours before it the digest is due.
+    const now = Date.parse('2027-09-23T10:00:00+03:00');
+    const scheduled = await startHarness(
+      {
+        ALLOWED_TENANTS: TENANT,
+        SOTKANET_URL: 'http://127.0.0.1:9/rest/1.1',
+        STATFIN_URL: 'http://127.0.0.1:9/api/v1',
+        SCHEDULER_TICK_MS: '0',
+      },
+      { clock: { now: () => now } },
+    );
+    try {
+      // The bot learns the channel's conversation reference from any activity there.
+      const conversationId = `${CHANNEL};messageid=${randomUUID()}`;
+      await postActivity(
+        scheduled.url,
+        messageActivity({
+          serviceUrl: connector.url,
+          text: 'apua',
+          conversationType: 'channel',
+          teamsChannelId: CHANNEL,
+          conversationId,
+        }),
+      );
+      await connector.waitFor(1, (r) => r.conversationId === conversationId);
+      connector.clear();
+      const first = await scheduled.service.scheduler.tick();
+      const second = await scheduled.service.scheduler.tick();
+      const posted = await connector.waitFor(
+        1,
+        (r) => r.method === 'POST' && /\/v3\/conversations\/?$/.test(r.path),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const threads = connector.received.filter((r) => /\/v3\/conversations\/?$/.test(r.path));
+      expect(threads).toHaveLength(1);
+      expect(JSON.stringify(posted[0]!.activity)).toContain('digest.acknowledge.v1');
+      expect(JSON.stringify(posted[0]!.activity)).toContain(CHANNEL);
+      expect(first.started).toEqual([expect.stringMatching(/^digest:yhdyspintaneuvottelukunta-ph:/)]);
+      expect(second.started).toEqual([]);
+    } finally {
+      await scheduled.stop();
+    }
+  });
+});
