@@ -51,13 +51,17 @@ export function createQuestionAnswerer(deps: AnswerQuestionDeps) {
     const channelForum = input.teamsChannelId
       ? served.questions.forumByChannel(input.teamsChannelId)
       : undefined;
-    const lastRegionId = await remember(input);
     const context: QuestionContext = {
       fallbackLang: fallbackLocale,
       ...(channelForum ? { channelRegionId: channelForum.region, channelForumId: channelForum.id } : {}),
-      ...(lastRegionId ? { lastRegionId } : {}),
     };
-    const understanding = understand(served.questions, input.text, context);
+    let understanding = understand(served.questions, input.text, context);
+    // The conversation's last region is read only when nothing else told the region.
+    if (!understanding.region && understanding.intent !== 'unknown') {
+      const lastRegionId = await remember(input);
+      if (lastRegionId)
+        understanding = understand(served.questions, input.text, { ...context, lastRegionId });
+    }
     const now = deps.clock.now();
     const today = DateTime.fromMillis(now, { zone: served.registry.timeZone }).toISODate() ?? '1970-01-01';
     const result = answer(served.index, understanding, { now, today });

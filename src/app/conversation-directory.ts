@@ -12,12 +12,25 @@ interface Pointer {
   readonly conversationId: string;
 }
 
+/** Conversations recently confirmed as stored, so that every message does not read the store. */
+const RECENT_LIMIT = 10_000;
+const RECENT_MS = 10 * 60 * 1000;
+
 export class StoredConversationDirectory implements ConversationDirectory {
+  // A per-instance shortcut only: a miss reads the store, so instances never disagree.
+  private readonly recent = new Map<string, { json: string; at: number }>();
+
   constructor(private readonly store: Store) {}
 
-  async save(ref: ConversationRef): Promise<void> {
+  async save(ref: ConversationRef, options: { readonly fresh?: boolean } = {}): Promise<void> {
+    const json = withoutTime(ref);
+    const seen = this.recent.get(ref.conversationId);
+    if (!options.fresh && seen && seen.json === json && ref.updatedAt - seen.at < RECENT_MS) return;
     const current = await this.store.get<ConversationRef>(refKey(ref.conversationId));
-    if (current && sameRef(current.value, ref)) return;
+    if (current && sameRef(current.value, ref)) {
+      this.remember(ref.conversationId, json, ref.updatedAt);
+      return;
+    }
     const indexes: IndexChange[] = [
       { op: 'add', index: ALL_INDEX, member: ref.conversationId, score: ref.updatedAt },
     ];
@@ -27,9 +40,16 @@ export class StoredConversationDirectory implements ConversationDirectory {
     if (ref.conversationType === 'personal' && ref.userAadObjectId) {
       await this.store.put<Pointer>(personalKey(ref.userAadObjectId), { conversationId: ref.conversationId });
     }
+    this.remember(ref.conversationId, json, ref.updatedAt);
+  }
+
+  private remember(conversationId: string, json: string, at: number): void {
+    if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
+    this.recent.set(conversationId, { json, at });
   }
 
   async remove(conversationId: string): Promise<boolean> {
+    this.recent.delete(conversationId);
     const current = await this.store.get<ConversationRef>(refKey(conversationId));
     if (!current) return false;
     const ref = current.value;
@@ -65,7 +85,10 @@ export class StoredConversationDirectory implements ConversationDirectory {
 
 /** Ignores `updatedAt` so that every inbound message does not rewrite an unchanged reference. */
 function sameRef(a: ConversationRef, b: ConversationRef): boolean {
-  const { updatedAt: _a, ...restA } = a;
-  const { updatedAt: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
+  return withoutTime(a) === withoutTime(b);
+}
+
+function withoutTime(ref: ConversationRef): string {
+  const { updatedAt: _at, ...rest } = ref;
+  return JSON.stringify(rest);
 }

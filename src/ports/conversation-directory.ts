@@ -22,7 +22,8 @@ export interface ConversationRef {
 }
 
 export interface ConversationDirectory {
-  save(ref: ConversationRef): Promise<void>;
+  /** `fresh`: write-through even if this instance saved the same reference recently (installs). */
+  save(ref: ConversationRef, options?: { readonly fresh?: boolean }): Promise<void>;
   remove(conversationId: string): Promise<boolean>;
   get(conversationId: string): Promise<ConversationRef | undefined>;
   /** The conversation of a Teams channel (or group chat) by its id. */

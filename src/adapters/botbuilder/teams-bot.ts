@@ -263,7 +263,9 @@ export class TeamsBot extends TeamsActivityHandler {
     const ref = toConversationRef(activity, this.deps.clock.now());
     if (!ref) return;
     try {
-      await this.deps.conversations.save(ref);
+      await this.deps.conversations.save(ref, {
+        fresh: activity.type !== 'message' && activity.type !== 'invoke',
+      });
     } catch (error) {
       log.warn({ err: errorSummary(error) }, 'conversation reference not saved');
     }
