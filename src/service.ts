@@ -18,9 +18,12 @@ import { ChartRegistry } from './app/digest-desk/charts';
 import { DigestDesk } from './app/digest-desk/digest-desk';
 import { chartFiles, meetingsCalendar } from './app/digest-desk/files';
 import { MeetingService } from './app/meetings';
+import { createSsoTokenValidator, ssoNotConfigured } from './adapters/entra/sso-token-validator';
+import { createForumView } from './app/tab/forum-view';
 import { BotbuilderMessenger } from './adapters/botbuilder/messenger';
 import { reminderJobs } from './app/action-desk/reminder-jobs';
-import { SendQueue, teamsLimits } from './app/delivery';
+import { DeliveryRecords, SendQueue, teamsLimits } from './app/delivery';
+import { deliveriesReply } from './app/digest-desk/deliveries';
 import { digestJobs } from './app/digest-desk/digest-jobs';
 import type { Forum } from './domain/registry';
 import { Scheduler } from './scheduler';
@@ -151,6 +154,8 @@ export async function startBotService(
     commands: {
       ...actionCommands(desk, () => registry.current()),
       meetings: (input, locale) => meetingDesk.command(actorOfInput(input, locale)),
+      deliveries: (input, locale) =>
+        deliveriesReply(new DeliveryRecords(store), registry.current(), actorOfInput(input, locale)),
       digest: (input, locale, rest) =>
         digestDesk.command(
           {
@@ -258,7 +263,30 @@ export async function startBotService(
   );
   if (config.SCHEDULER_TICK_MS > 0) scheduler.start();
 
+  const tabDomain =
+    config.BOT_DOMAIN ?? (config.PUBLIC_BASE_URL ? new URL(config.PUBLIC_BASE_URL).host : undefined);
+  const tab = {
+    identity: config.MicrosoftAppId
+      ? createSsoTokenValidator({
+          appId: config.MicrosoftAppId,
+          domain: tabDomain,
+          allowedTenants: config.ALLOWED_TENANTS,
+          ...(config.ENTRA_JWKS_URL ? { jwksUrl: config.ENTRA_JWKS_URL } : {}),
+          clock,
+        })
+      : ssoNotConfigured,
+    forumView: createForumView({
+      actions,
+      registry: () => registry.current()?.index,
+      digests,
+      onDigestError: (error: unknown) => logger.warn({ err: errorSummary(error) }, 'tab: digest not built'),
+    }),
+    logger,
+    defaultLocale: config.DEFAULT_LOCALE,
+  };
+
   const http = createHttpServer({
+    tab,
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     messages: createMessagesEndpoint(adapter, bot, logger),

@@ -5,7 +5,8 @@
  */
 import type { Locale } from '../i18n';
 
-export type CommandId = 'help' | 'log' | 'actions' | 'export' | 'minutes' | 'digest' | 'meetings';
+export type CommandId =
+  'help' | 'log' | 'actions' | 'export' | 'minutes' | 'digest' | 'meetings' | 'deliveries';
 
 export interface CommandEntry {
   readonly command: CommandId;
@@ -24,6 +25,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     command: 'meetings',
     words: { fi: ['kokous', 'kokoukset'], sv: ['möte', 'möten'], en: ['meeting', 'meetings'] },
   },
+  { command: 'deliveries', words: { fi: ['toimitukset'], sv: ['leveranser'], en: ['deliveries'] } },
   { command: 'digest', words: { fi: ['tilannekuva'], sv: ['lägesbild'], en: ['situation', 'digest'] } },
   {
     command: 'minutes',

@@ -31,6 +31,7 @@ export interface CommandHandlers {
   minutes(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
   digest(input: MessageInput, locale: Locale, rest: string): Promise<Reply>;
   meetings(input: MessageInput, locale: Locale): Promise<Reply>;
+  deliveries(input: MessageInput, locale: Locale): Promise<Reply>;
 }
 
 export interface MessageHandlerDeps {
@@ -57,6 +58,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): (input: MessageI
       if (command.command === 'minutes') return deps.commands.minutes(message, command.locale, command.rest);
       if (command.command === 'digest') return deps.commands.digest(message, command.locale, command.rest);
       if (command.command === 'meetings') return deps.commands.meetings(message, command.locale);
+      if (command.command === 'deliveries') return deps.commands.deliveries(message, command.locale);
     }
     if (deps.answerQuestion) return deps.answerQuestion({ ...input, text }, fallbackLocale);
     return notUnderstood(fallbackLocale);

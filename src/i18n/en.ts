@@ -207,4 +207,11 @@ export const en: Record<MessageKey, string> = {
   'digest.delivery.failed': 'Posting the digest of "{forum}" failed ({reason}).',
   'digest.delivery.missed':
     'The digest of "{forum}" was not posted before the meeting (the bot was not running).',
+  'deliveries.title': 'Deliveries: {forum}',
+  'deliveries.none': 'No deliveries yet.',
+  'deliveries.line': '{time} · {kind} · {status} · {attempts} attempts{reason}',
+  'deliveries.status.delivered': 'delivered',
+  'deliveries.status.failed': 'failed',
+  'deliveries.status.rejected': 'rejected',
+  'deliveries.status.conversation-gone': 'conversation gone (bot removed)',
 };

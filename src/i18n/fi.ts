@@ -210,6 +210,13 @@ export const fi = {
   'digest.delivery.failed': 'Foorumin "{forum}" tilannekuvan julkaisu epäonnistui ({reason}).',
   'digest.delivery.missed':
     'Foorumin "{forum}" tilannekuva jäi julkaisematta ennen kokousta (botti ei ollut käynnissä).',
+  'deliveries.title': 'Toimitukset: {forum}',
+  'deliveries.none': 'Ei toimituksia vielä.',
+  'deliveries.line': '{time} · {kind} · {status} · {attempts} yritystä{reason}',
+  'deliveries.status.delivered': 'toimitettu',
+  'deliveries.status.failed': 'epäonnistui',
+  'deliveries.status.rejected': 'hylätty',
+  'deliveries.status.conversation-gone': 'keskustelua ei enää ole (botti poistettu)',
 } as const;
 
 export type MessageKey = keyof typeof fi;

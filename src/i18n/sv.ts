@@ -207,4 +207,11 @@ export const sv: Record<MessageKey, string> = {
     'Lägesbilden för forumet "{forum}" kunde inte publiceras eftersom boten inte finns i forumets kanal. Lägg till boten i kanalen eller skriv "hjälp" där.',
   'digest.delivery.failed': 'Publiceringen av lägesbilden för "{forum}" misslyckades ({reason}).',
   'digest.delivery.missed': 'Lägesbilden för "{forum}" publicerades inte före mötet (boten var inte igång).',
+  'deliveries.title': 'Leveranser: {forum}',
+  'deliveries.none': 'Inga leveranser ännu.',
+  'deliveries.line': '{time} · {kind} · {status} · {attempts} försök{reason}',
+  'deliveries.status.delivered': 'levererad',
+  'deliveries.status.failed': 'misslyckades',
+  'deliveries.status.rejected': 'avvisad',
+  'deliveries.status.conversation-gone': 'konversationen finns inte längre (boten borttagen)',
 };

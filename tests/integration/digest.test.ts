@@ -221,3 +221,19 @@ describe('posting before the meeting', () => {
     }
   });
 });
+
+describe('deliveries', () => {
+  it('shows a secretary the final status of the forum posts, and refuses others', async () => {
+    const ask = async (aad: string): Promise<string> => {
+      const conversationId = `a:${randomUUID()}`;
+      await postActivity(
+        bot.url,
+        messageActivity({ serviceUrl: connector.url, text: 'toimitukset', conversationId, aadObjectId: aad }),
+      );
+      const [reply] = await connector.waitFor(1, (r) => r.conversationId === conversationId);
+      return String(reply!.activity.text);
+    };
+    expect(await ask(NOORA)).toMatch(/Toimitukset: /);
+    expect(await ask('0bad0bad-0000-4000-8000-00000000dead')).toMatch(/sihteeri tai puheenjohtaja/);
+  });
+});

@@ -21,7 +21,7 @@ function actorOf(input: MessageInput, locale: Locale): Actor {
 export function actionCommands(
   desk: ActionDesk,
   registry: () => ServedRegistry | undefined,
-): Omit<CommandHandlers, 'digest' | 'meetings'> {
+): Omit<CommandHandlers, 'digest' | 'meetings' | 'deliveries'> {
   return {
     logForm: (input, locale) => {
       const kind = /\b(päätös|päätöksen|beslut|decision)\b/i.test(input.text.slice(0, 40))
