@@ -59,6 +59,16 @@ export const configSchema = z.object({
   SCHEDULER_TICK_MS: z.coerce.number().int().min(0).default(30_000),
   /** How many bot instances share the store: the tenant's message rate is split between them. */
   BOT_INSTANCES: z.coerce.number().int().min(1).max(100).default(1),
+  /** Host of the tab (the manifest's validDomains); SSO audience api://BOT_DOMAIN/MicrosoftAppId. */
+  BOT_DOMAIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, 'a host name such as bot.example.fi')
+      .optional(),
+  ),
+  /** Where Entra publishes its token signing keys; only for sovereign clouds (and tests). */
+  ENTRA_JWKS_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()

@@ -5,6 +5,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../log/logger';
 import { errorSummary } from '../log/error-summary';
+import { registerTabRoutes, type TabRoutesDeps } from './tab-routes';
 import type { ChartsEndpoint, ExportsEndpoint, MessagesEndpoint, Readiness } from './types';
 
 export interface HttpServerDeps {
@@ -14,6 +15,7 @@ export interface HttpServerDeps {
   readonly readiness: () => Promise<Readiness>;
   readonly exports?: ExportsEndpoint;
   readonly charts?: ChartsEndpoint;
+  readonly tab?: TabRoutesDeps;
 }
 
 export interface HttpServer {
@@ -88,6 +90,8 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     res.writeHead(chart.status);
     res.end(chart.body);
   });
+
+  if (deps.tab) registerTabRoutes(server, deps.tab);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });

@@ -362,6 +362,10 @@
   }
 
   function setUpFilters(actions, locale, t) {
+    // Enter in the owner search must not submit (reload) the page.
+    byId('filters').addEventListener('submit', function (event) {
+      event.preventDefault();
+    });
     var select = byId('filter-status');
     select.replaceChildren();
     ['open', 'all'].concat(STATUSES).forEach(function (value) {
