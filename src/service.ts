@@ -37,6 +37,7 @@ import { createCachedIndicatorSource } from './adapters/indicators/cached-indica
 import { createPxwebClient } from './adapters/indicators/pxweb-client';
 import { createSotkanetClient } from './adapters/indicators/sotkanet-client';
 import { ActivityLedger } from './app/activity-ledger';
+import { WriteRateLimit } from './app/write-rate-limit';
 import type { ServedRegistry } from './app/served-registry';
 import { parseCardAction } from '../cards/action-verbs';
 import { createNotifier } from './adapters/botbuilder/notifier';
@@ -169,6 +170,7 @@ export async function startBotService(
     answerQuestion: async (input, locale) => (await answerQuestion(input, locale)).reply,
   });
 
+  const writeLimit = new WriteRateLimit(config.WRITES_PER_USER_PER_MINUTE, 60_000, clock.now);
   const bot = new TeamsBot({
     logger,
     clock,
@@ -182,6 +184,10 @@ export async function startBotService(
       const payload = parseCardAction(value);
       const verb = (value as { verb?: unknown } | undefined)?.verb;
       if (!payload && typeof verb !== 'string') return undefined;
+      if (isWrite(verb) && !writeLimit.allow(actor.aadObjectId ?? 'anonymous')) {
+        logger.warn({ verb }, 'card action refused: write rate limit');
+        return { reply: { locale: actor.locale, text: t(actor.locale, 'error.rateLimited') } };
+      }
       try {
         const meeting = parseMeetingAction(value);
         if (meeting) return { reply: await meetingDesk.cardAction(actor, meeting) };
@@ -333,4 +339,11 @@ function actorOfInput(
     ...(input.userAadObjectId ? { aadObjectId: input.userAadObjectId } : {}),
     ...(input.teamsChannelId ? { teamsChannelId: input.teamsChannelId } : {}),
   };
+}
+
+/** Card verbs that change stored data (reads such as refresh and list are not limited). */
+function isWrite(verb: unknown): boolean {
+  return (
+    typeof verb === 'string' && !/\.(refresh|list)\.v\d+$/.test(verb) && verb !== 'actions.cancelForm.v1'
+  );
 }

@@ -69,6 +69,8 @@ export const configSchema = z.object({
   ),
   /** Where Entra publishes its token signing keys; only for sovereign clouds (and tests). */
   ENTRA_JWKS_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** Changes (card saves, status changes, meeting edits) one user may make per minute. */
+  WRITES_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()

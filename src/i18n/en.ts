@@ -214,4 +214,5 @@ export const en: Record<MessageKey, string> = {
   'deliveries.status.failed': 'failed',
   'deliveries.status.rejected': 'rejected',
   'deliveries.status.conversation-gone': 'conversation gone (bot removed)',
+  'error.rateLimited': 'Too many changes in a short time. Nothing was saved; please try again in a moment.',
 };

@@ -217,6 +217,8 @@ export const fi = {
   'deliveries.status.failed': 'epäonnistui',
   'deliveries.status.rejected': 'hylätty',
   'deliveries.status.conversation-gone': 'keskustelua ei enää ole (botti poistettu)',
+  'error.rateLimited':
+    'Liian monta muutosta lyhyessä ajassa. Mitään ei tallennettu; yritä hetken kuluttua uudelleen.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -214,4 +214,5 @@ export const sv: Record<MessageKey, string> = {
   'deliveries.status.failed': 'misslyckades',
   'deliveries.status.rejected': 'avvisad',
   'deliveries.status.conversation-gone': 'konversationen finns inte längre (boten borttagen)',
+  'error.rateLimited': 'För många ändringar på kort tid. Inget sparades; försök igen om en stund.',
 };

@@ -274,3 +274,32 @@ describe('views by topic and minutes', () => {
     expect(minutes).toMatch(/^#/m);
   });
 });
+
+describe('write rate limit', () => {
+  it('refuses writes past the per-user limit with a message, changing nothing', async () => {
+    const limited = await startHarness({ ALLOWED_TENANTS: TENANT, WRITES_PER_USER_PER_MINUTE: '2' });
+    try {
+      const write = async (title: string): Promise<string> => {
+        const verb = 'actions.log.v1';
+        const response = await postActivity(
+          limited.url,
+          cardActionInvoke({
+            serviceUrl: connector.url,
+            aadObjectId: USER_AAD,
+            verb,
+            data: { verb, ...logData({ title }) },
+          }),
+        );
+        return JSON.stringify(await response.json());
+      };
+      expect(await write('Yksi')).toContain('Yksi');
+      expect(await write('Kaksi')).toContain('Kaksi');
+      const third = await write('Kolme');
+      expect(third).toMatch(/Liian monta muutosta/);
+      const stored = await limited.service.store.range('actions:forum:neuvottelukunta-ks:all');
+      expect(stored).toHaveLength(2);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
