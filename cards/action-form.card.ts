@@ -59,7 +59,8 @@ export function actionFormCard(model: ActionFormModel, tr: Translate): Card {
     for (const problem of model.problems)
       body.push(text(`• ${problem}`, { color: 'Warning', spacing: 'None' }));
   }
-  const data: Record<string, unknown> = { verb: VERBS.log, kind: model.kind, key: model.key };
+  // Not "key": the Agents Playground's card renderer treats a data field of that name as its own.
+  const data: Record<string, unknown> = { verb: VERBS.log, kind: model.kind, idempotencyKey: model.key };
   if (model.forums.length === 1 && model.forums[0]) data.forumId = model.forums[0][0];
   else
     body.push({

@@ -36,7 +36,7 @@ const idList = z.preprocess(
 export const logPayload = z.object({
   verb: z.literal(VERBS.log),
   kind: z.enum(['action', 'decision']),
-  key: text(200).min(1),
+  idempotencyKey: text(200).min(1),
   forumId: id,
   title: text(4000),
   description: optionalText(4000),

@@ -61,7 +61,7 @@ const payload = fc.record(
     version: fc.oneof(fc.integer(), fc.string(), fc.constant(null)),
     status: fc.oneof(fc.constantFrom('avoin', 'valmis', 'deleted'), json),
     title: hostileText,
-    key: fc.string(),
+    idempotencyKey: fc.string(),
     kind: fc.oneof(fc.constantFrom('action', 'decision'), json),
   },
   { requiredKeys: [] },
@@ -142,7 +142,7 @@ it(`survives ${RUNS} hostile activities with no 5xx and no writes by the unautho
         data: {
           verb: 'actions.log.v1',
           kind: 'action',
-          key: randomUUID(),
+          idempotencyKey: randomUUID(),
           forumId: 'neuvottelukunta-ks',
           title: 'Fuzzin jälkeen',
         },

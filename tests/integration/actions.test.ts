@@ -68,7 +68,7 @@ async function say(
 function logData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     kind: 'action',
-    key: `key-${randomUUID()}`,
+    idempotencyKey: `key-${randomUUID()}`,
     forumId: 'neuvottelukunta-ks',
     title: 'Päivitetään hyvinvointisuunnitelma',
     dueDate: '2027-03-31',

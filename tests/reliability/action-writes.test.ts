@@ -33,7 +33,13 @@ interface Attempt {
 
 /** Sends one log invoke; returns the action id when the bot acknowledged it with the action card. */
 async function logAction(url: string, key: string): Promise<string | undefined> {
-  const data = { verb: 'actions.log.v1', kind: 'action', key, forumId: FORUM, title: `Toimenpide ${key}` };
+  const data = {
+    verb: 'actions.log.v1',
+    kind: 'action',
+    idempotencyKey: key,
+    forumId: FORUM,
+    title: `Toimenpide ${key}`,
+  };
   try {
     const response = await postActivity(
       url,
@@ -96,14 +102,22 @@ function summarise(
 it('kill -9 of the bot during a burst of 200 action writes loses nothing acknowledged and duplicates nothing', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bot-kill-'));
   try {
-    const bot = await startBotProcess({ DATA_DIR: dataDir, ALLOWED_TENANTS: TENANT });
+    const bot = await startBotProcess({
+      DATA_DIR: dataDir,
+      ALLOWED_TENANTS: TENANT,
+      WRITES_PER_USER_PER_MINUTE: '10000',
+    });
     const attempts: Attempt[] = Array.from({ length: WRITES }, () => ({ key: randomUUID() }));
     await burst(bot.url, attempts, 8, (acks) => {
       if (acks === 100) bot.child.kill('SIGKILL');
     });
     await bot.exited();
     // Retrying every request after the restart, as Teams would, must not create anything twice.
-    const again = await startBotProcess({ DATA_DIR: dataDir, ALLOWED_TENANTS: TENANT });
+    const again = await startBotProcess({
+      DATA_DIR: dataDir,
+      ALLOWED_TENANTS: TENANT,
+      WRITES_PER_USER_PER_MINUTE: '10000',
+    });
     for (const attempt of attempts.filter((a) => a.acknowledgedId)) {
       expect(await logAction(again.url, attempt.key)).toBe(attempt.acknowledgedId);
     }
@@ -121,7 +135,12 @@ it('kill -9 of the bot during a burst of 200 action writes loses nothing acknowl
 
 it('a Redis restart (AOF) during writes loses nothing acknowledged; the bot reconnects and keeps answering', async () => {
   const redis = await startRedisServer({ appendOnly: true });
-  const bot = await startHarness({ REDIS_URL: redis.url, ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'warn' });
+  const bot = await startHarness({
+    REDIS_URL: redis.url,
+    ALLOWED_TENANTS: TENANT,
+    LOG_LEVEL: 'warn',
+    WRITES_PER_USER_PER_MINUTE: '10000',
+  });
   try {
     const attempts: Attempt[] = Array.from({ length: WRITES }, () => ({ key: randomUUID() }));
     let outage: Promise<void> | undefined;
@@ -150,7 +169,7 @@ it('a Redis restart (AOF) during writes loses nothing acknowledged; the bot reco
               data: {
                 verb: 'actions.log.v1',
                 kind: 'action',
-                key: randomUUID(),
+                idempotencyKey: randomUUID(),
                 forumId: FORUM,
                 title: 'Katkon aikana',
               },

@@ -35,7 +35,7 @@ export async function logActionViaBot(
 ): Promise<string> {
   const answer = await press(bot, connector, 'actions.log.v1', {
     kind: 'action',
-    key: randomUUID(),
+    idempotencyKey: randomUUID(),
     forumId: action.forumId ?? 'neuvottelukunta-ks',
     title: action.title,
     ...(action.dueDate ? { dueDate: action.dueDate, confirmPast: 'true' } : {}),

@@ -241,7 +241,7 @@ export class ActionDesk {
     if (payload.kind === 'decision') {
       const outcome = await this.deps.actions.logDecision(aad, {
         forumId: payload.forumId,
-        idempotencyKey: payload.key,
+        idempotencyKey: payload.idempotencyKey,
         text: payload.title,
         ...(payload.meetingId ? { meetingId: payload.meetingId } : {}),
       });
@@ -255,7 +255,7 @@ export class ActionDesk {
     }
     const outcome = await this.deps.actions.logAction(aad, {
       forumId: payload.forumId,
-      idempotencyKey: payload.key,
+      idempotencyKey: payload.idempotencyKey,
       title: payload.title,
       ...(payload.description ? { description: payload.description } : {}),
       ...(payload.ownerPersonId ? { ownerPersonId: payload.ownerPersonId } : {}),
