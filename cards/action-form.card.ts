@@ -26,6 +26,8 @@ export interface ActionFormModel {
   readonly meetings: readonly Choice[];
   /** Task modules (the message action) support only Action.Submit. */
   readonly submitOnly?: boolean;
+  /** The form's language: the reply to saving follows it. */
+  readonly lang?: string;
 }
 
 const choiceSet = (
@@ -60,7 +62,12 @@ export function actionFormCard(model: ActionFormModel, tr: Translate): Card {
       body.push(text(`• ${problem}`, { color: 'Warning', spacing: 'None' }));
   }
   // Not "key": the Agents Playground's card renderer treats a data field of that name as its own.
-  const data: Record<string, unknown> = { verb: VERBS.log, kind: model.kind, idempotencyKey: model.key };
+  const data: Record<string, unknown> = {
+    verb: VERBS.log,
+    kind: model.kind,
+    idempotencyKey: model.key,
+    ...(model.lang ? { lang: model.lang } : {}),
+  };
   if (model.forums.length === 1 && model.forums[0]) data.forumId = model.forums[0][0];
   else
     body.push({

@@ -28,6 +28,8 @@ export interface ActionCardModel {
   readonly notice?: string;
   /** Good news (saved) or a warning (someone else changed it first). */
   readonly noticeTone?: 'good' | 'warning';
+  /** The card's language: button replies follow it rather than the Teams client's locale. */
+  readonly lang?: string;
 }
 
 const STATUS_BUTTON: Record<
@@ -83,7 +85,12 @@ export function actionText(model: ActionCardModel, tr: Translate): string {
 
 export function actionCard(model: ActionCardModel, tr: Translate): Card {
   const { action } = model;
-  const target = { forumId: action.forum, actionId: action.id, version: model.version };
+  const target = {
+    forumId: action.forum,
+    actionId: action.id,
+    version: model.version,
+    ...(model.lang ? { lang: model.lang } : {}),
+  };
   const body: CardElement[] = [];
   if (model.notice)
     body.push(

@@ -180,7 +180,11 @@ export async function startBotService(
     defaultLocale: config.DEFAULT_LOCALE,
     handleMessage,
     unknownSubmit: unknownSubmitReply,
-    cardAction: async (actor, value) => {
+    cardAction: async (cardActor, value) => {
+      // Replies follow the card's language (sent in its data), not the Teams client's locale.
+      const given = (value as { lang?: unknown } | undefined)?.lang;
+      const lang = typeof given === 'string' ? localeFromTag(given) : undefined;
+      const actor = lang ? { ...cardActor, locale: lang } : cardActor;
       const payload = parseCardAction(value);
       const verb = (value as { verb?: unknown } | undefined)?.verb;
       if (!payload && typeof verb !== 'string') return undefined;

@@ -303,3 +303,21 @@ describe('write rate limit', () => {
     }
   });
 });
+
+describe('the language of card replies', () => {
+  it('follows the card, not the Teams client locale', async () => {
+    const verb = 'actions.log.v1';
+    const response = await postActivity(bot.url, {
+      ...cardActionInvoke({
+        serviceUrl: connector.url,
+        aadObjectId: USER_AAD,
+        verb,
+        data: { verb, ...logData(), lang: 'fi' },
+      }),
+      locale: 'en-US',
+    });
+    const body = JSON.stringify(await response.json());
+    expect(body).toContain('Kirjattu toimenpide');
+    expect(body).not.toContain('logged');
+  });
+});

@@ -61,6 +61,7 @@ export class ActionDesk {
         kind: draft.kind === 'decision' || kind === 'decision' ? 'decision' : 'action',
         key,
         ...(options.submitOnly ? { submitOnly: true } : {}),
+        lang: actor.locale,
         forums: forums.map((f) => [f.id, pick(f.name, actor.locale)] as Choice),
         title: draft.title,
         organisationIds: draft.organisationIds,

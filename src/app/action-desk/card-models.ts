@@ -49,6 +49,7 @@ export function actionCardModel(
     ...(goal ? { goalName: pick(goal.title, locale) } : {}),
     ...(action.dueDate ? { dueText: formatDay(action.dueDate, locale) } : {}),
     ...(notice ? { notice, noticeTone } : {}),
+    lang: locale,
   };
 }
 
