@@ -116,11 +116,13 @@ export async function startBotService(
   };
   const actions = new ActionService({ store, clock, registry: () => served().index });
   const publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${config.PORT}`;
+  const calendars = new CalendarTokens(store);
   const desk = new ActionDesk({
     actions,
     registry: () => registry.current()?.index,
     publicBaseUrl,
     now: clock.now,
+    onRotate: (forumId: string) => calendars.rotate(forumId),
   });
   const meetings = new MeetingService({ store, clock, registry: () => served().index });
   const indicators = createCachedIndicatorSource({
@@ -139,7 +141,6 @@ export async function startBotService(
     logger,
   });
   const charts = new ChartRegistry(store);
-  const calendars = new CalendarTokens(store);
   const meetingDesk = new MeetingDesk(meetings, () => registry.current(), clock.now);
   const digestDesk = new DigestDesk({
     digests,

@@ -12,6 +12,7 @@ import {
   USER_AAD,
 } from '../support/activities';
 import { cardProblems } from '../support/card-validator';
+import { CalendarTokens } from '../../src/app/digest-desk/calendar-tokens';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { replyText, startFakeConnector, type FakeConnector } from '../support/connector';
 
@@ -319,5 +320,16 @@ describe('the language of card replies', () => {
     const body = JSON.stringify(await response.json());
     expect(body).toContain('Kirjattu toimenpide');
     expect(body).not.toContain('logged');
+  });
+});
+
+describe('rotating secrets', () => {
+  it('"vienti uusi" makes new export links and a new calendar secret', async () => {
+    const calendars = new CalendarTokens(bot.service.store);
+    const before = await calendars.tokenOf('neuvottelukunta-ks');
+    expect(await say('vienti uusi')).toMatch(/actions\.csv\?token=/);
+    const after = await calendars.tokenOf('neuvottelukunta-ks');
+    expect(after).not.toBe(before);
+    expect(await calendars.verify('neuvottelukunta-ks', before)).toBe(false);
   });
 });

@@ -33,6 +33,8 @@ export interface ActionDeskDeps {
   /** The bot's public address, for export links. */
   readonly publicBaseUrl: string;
   readonly now: () => number;
+  /** Rotating the export links also rotates the forum's other secrets (the calendar's). */
+  readonly onRotate?: (forumId: string) => Promise<unknown>;
 }
 
 const PAGE = 10;
@@ -218,6 +220,7 @@ export class ActionDesk {
     const outcome = rotate
       ? await this.deps.actions.rotateExportToken(aad, forum.id)
       : await this.deps.actions.createExportToken(aad, forum.id);
+    if (rotate && outcome.ok) await this.deps.onRotate?.(forum.id);
     if (!outcome.ok) {
       const hint =
         outcome.failure.code === 'ACTION_CONFLICT'
