@@ -1,6 +1,6 @@
 /** The one-card form to log an action or a decision, prefilled from the command's text. */
 import type { Translate } from '../src/i18n';
-import { card, text, type Card, type CardElement } from './adaptive';
+import { card, text, type Card, type CardElement, execute } from './adaptive';
 import { VERBS } from './action-verbs';
 
 export type Choice = readonly [value: string, title: string];
@@ -132,9 +132,7 @@ export function actionFormCard(model: ActionFormModel, tr: Translate): Card {
   }
   if (model.meetings.length > 0)
     body.push(choiceSet('meetingId', tr('actions.field.meeting'), model.meetings, tr));
-  const submit: CardElement = { type: 'Action.Submit', title: tr('actions.form.save'), data };
-  const save: CardElement = model.submitOnly
-    ? submit
-    : { type: 'Action.Execute', title: tr('actions.form.save'), verb: VERBS.log, data, fallback: submit };
+  const title = tr('actions.form.save');
+  const save = model.submitOnly ? { type: 'Action.Submit', title, data } : execute(title, VERBS.log, data);
   return card(body, [save]);
 }

@@ -1,6 +1,6 @@
 /** A page of actions: id, title, owner, due date and status, with paging buttons. */
 import type { Translate } from '../src/i18n';
-import { card, container, heading, text, type Card, type CardElement } from './adaptive';
+import { card, container, heading, text, type Card, type CardElement, execute } from './adaptive';
 import { VERBS, type ListPayload } from './action-verbs';
 
 export interface ActionListItem {
@@ -76,14 +76,7 @@ export function actionListCard(model: ActionListModel, tr: Translate): Card {
     );
   }
   const page = (offset: number, title: string): CardElement => {
-    const data = { verb: VERBS.list, ...model.request, offset };
-    return {
-      type: 'Action.Execute',
-      title,
-      verb: VERBS.list,
-      data,
-      fallback: { type: 'Action.Submit', title, data },
-    };
+    return execute(title, VERBS.list, { verb: VERBS.list, ...model.request, offset });
   };
   const actions: CardElement[] = [];
   if (model.offset > 0)

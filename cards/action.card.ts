@@ -5,7 +5,17 @@
  */
 import type { Action, ActionStatus } from '../src/domain/actions';
 import type { Translate } from '../src/i18n';
-import { actionRows, card, container, factSet, heading, text, type Card, type CardElement } from './adaptive';
+import {
+  actionRows,
+  card,
+  container,
+  factSet,
+  heading,
+  text,
+  type Card,
+  type CardElement,
+  execute as executeAction,
+} from './adaptive';
 import { VERBS } from './action-verbs';
 
 export interface ActionCardModel {
@@ -42,10 +52,8 @@ const STATUS_BUTTON: Record<
   avoin: 'actions.button.reopen',
 };
 
-function execute(title: string, data: Record<string, unknown>): CardElement {
-  const verb = data.verb as string;
-  // Clients without Universal Actions send the same data as a message (Action.Submit).
-  return { type: 'Action.Execute', title, verb, data, fallback: { type: 'Action.Submit', title, data } };
+function execute(title: string, data: Record<string, unknown> & { verb: string }): CardElement {
+  return executeAction(title, data.verb, data);
 }
 
 function showCard(title: string, body: CardElement[], submit: CardElement): CardElement {

@@ -56,6 +56,26 @@ export function container(items: readonly CardElement[], options: Record<string,
   return { type: 'Container', items, ...options };
 }
 
+/**
+ * A Universal Action button (the card is answered and updated in place). Clients without
+ * Universal Actions send the same data as a message instead (Action.Submit).
+ */
+export function execute(
+  title: string,
+  verb: string,
+  data: Record<string, unknown>,
+  extra: CardElement = {},
+): CardElement {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...extra,
+    fallback: { type: 'Action.Submit', title, data },
+  };
+}
+
 /** A button that sends `text` back as if the user typed it (Teams imBack). */
 export function imBack(title: string, value: string): CardElement {
   return { type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value } } };

@@ -8,7 +8,7 @@
 import type { Digest } from '../src/domain/digest';
 import { pick } from '../src/domain/registry';
 import type { Locale } from '../src/i18n';
-import { card, heading, text, type Card, type CardElement } from './adaptive';
+import { card, heading, text, type Card, type CardElement, execute } from './adaptive';
 import { VERBS } from './action-verbs';
 import { acknowledgementsSection, footerSection } from './digest-acks';
 import { actionsSection, decisionsSection } from './digest-actions';
@@ -79,15 +79,7 @@ function buttons(digest: Digest, ctx: DigestRenderContext, calendarUrl: string |
   const ackData = { verb: DIGEST_VERBS.acknowledge, digestId: digest.id };
   const title = tr('digest.ack.button');
   return [
-    {
-      type: 'Action.Execute',
-      title,
-      verb: DIGEST_VERBS.acknowledge,
-      data: ackData,
-      style: 'positive',
-      // Clients without Universal Actions send the same data as a message.
-      fallback: { type: 'Action.Submit', title, data: ackData },
-    },
+    execute(title, DIGEST_VERBS.acknowledge, ackData, { style: 'positive' }),
     {
       type: 'Action.Submit',
       title: tr('digest.actions.showAll'),

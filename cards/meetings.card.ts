@@ -1,6 +1,14 @@
 /** A forum's upcoming meetings with move and cancel, and a form to add one (secretaries only). */
 import type { Translate } from '../src/i18n';
-import { card, container, heading, text, type Card, type CardElement } from './adaptive';
+import {
+  card,
+  container,
+  heading,
+  text,
+  type Card,
+  type CardElement,
+  execute as executeAction,
+} from './adaptive';
 import { MEETING_VERBS } from './meeting-verbs';
 
 export interface MeetingLine {
@@ -24,14 +32,8 @@ export interface MeetingsCardModel {
   readonly notice?: string;
 }
 
-function execute(title: string, data: Record<string, unknown>): CardElement {
-  return {
-    type: 'Action.Execute',
-    title,
-    verb: data.verb,
-    data,
-    fallback: { type: 'Action.Submit', title, data },
-  };
+function execute(title: string, data: Record<string, unknown> & { verb: string }): CardElement {
+  return executeAction(title, data.verb, data);
 }
 
 /** Input ids must be unique in the whole card, so each form's inputs carry its own prefix. */

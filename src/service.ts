@@ -9,7 +9,7 @@ import { openStore } from './adapters/open-store';
 import { loadRegistryFromPath, type LoadedRegistry } from './adapters/file/registry-source';
 import { watchRegistry } from './adapters/file/registry-watcher';
 import { ActionDesk } from './app/action-desk/action-desk';
-import { actionCommands } from './app/action-desk/commands';
+import { actionCommands, actorOf } from './app/action-desk/commands';
 import { createExports } from './app/action-desk/exports';
 import { ActionService } from './app/actions';
 import { DigestService } from './app/digest';
@@ -30,7 +30,6 @@ import { Scheduler } from './scheduler';
 import { randomUUID } from 'node:crypto';
 import { MeetingDesk } from './app/digest-desk/meeting-desk';
 import { parseMeetingAction } from '../cards/meeting-verbs';
-import type { MessageInput } from './app/handle-message';
 import type { Locale } from './i18n';
 import { renderTrendChart } from './adapters/charts/trend-chart';
 import { createCachedIndicatorSource } from './adapters/indicators/cached-indicator-source';
@@ -155,18 +154,10 @@ export async function startBotService(
     defaultLocale: config.DEFAULT_LOCALE,
     commands: {
       ...actionCommands(desk, () => registry.current()),
-      meetings: (input, locale) => meetingDesk.command(actorOfInput(input, locale)),
+      meetings: (input, locale) => meetingDesk.command(actorOf(input, locale)),
       deliveries: (input, locale) =>
-        deliveriesReply(new DeliveryRecords(store), registry.current(), actorOfInput(input, locale)),
-      digest: (input, locale, rest) =>
-        digestDesk.command(
-          {
-            locale,
-            ...(input.userAadObjectId ? { aadObjectId: input.userAadObjectId } : {}),
-            ...(input.teamsChannelId ? { teamsChannelId: input.teamsChannelId } : {}),
-          },
-          rest,
-        ),
+        deliveriesReply(new DeliveryRecords(store), registry.current(), actorOf(input, locale)),
+      digest: (input, locale, rest) => digestDesk.command(actorOf(input, locale), rest),
     },
     answerQuestion: async (input, locale) => (await answerQuestion(input, locale)).reply,
   });
@@ -332,17 +323,6 @@ export async function startBotService(
       await sendQueue.close(config.SHUTDOWN_GRACE_MS);
       await store.close();
     },
-  };
-}
-
-function actorOfInput(
-  input: MessageInput,
-  locale: Locale,
-): { locale: Locale; aadObjectId?: string; teamsChannelId?: string } {
-  return {
-    locale,
-    ...(input.userAadObjectId ? { aadObjectId: input.userAadObjectId } : {}),
-    ...(input.teamsChannelId ? { teamsChannelId: input.teamsChannelId } : {}),
   };
 }
 

@@ -336,11 +336,7 @@ export class ActionDesk {
     teamsChannelId: string | undefined,
     viewOnly = false,
   ): Forum[] {
-    const channelForum = teamsChannelId
-      ? index.registry.forums.find(
-          (f) => f.teams?.channelId === teamsChannelId || f.teams?.conversationId === teamsChannelId,
-        )
-      : undefined;
+    const channelForum = teamsChannelId ? index.forumByChannel(teamsChannelId) : undefined;
     if (channelForum && (viewOnly || canLog(person, channelForum).ok)) return [channelForum];
     if (!person) return [];
     return index.registry.forums.filter((forum) => canLog(person, forum).ok);

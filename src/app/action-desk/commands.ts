@@ -10,7 +10,8 @@ const OVERDUE = ['myöhässä', 'myohassa', 'försenade', 'overdue', 'late'];
 const SEARCH = ['hae', 'etsi', 'sök', 'search', 'find'];
 const ROTATE = ['uusi', 'uudet', 'ny', 'nya', 'new', 'rotate'];
 
-function actorOf(input: MessageInput, locale: Locale): Actor {
+/** Who sends a message, as the chat use-cases see them. */
+export function actorOf(input: MessageInput, locale: Locale): Actor {
   return {
     locale,
     ...(input.userAadObjectId ? { aadObjectId: input.userAadObjectId } : {}),

@@ -99,9 +99,7 @@ export function createForumView(deps: ForumViewDeps): ForumView {
 
 /** The forum of a channel or group chat; the bot's conversation id is matched as well. */
 function linkedForum(registry: RegistryIndex, conversationId: string): Forum | undefined {
-  return registry.registry.forums.find(
-    (forum) => forum.teams?.channelId === conversationId || forum.teams?.conversationId === conversationId,
-  );
+  return registry.forumByChannel(conversationId);
 }
 
 async function readAll(

@@ -18,23 +18,16 @@ const PLACE_LIKE_KINDS = new Set(['hyvinvointialue', 'maakunnan-liitto', 'tyolli
 export class QuestionModel {
   readonly analyser: QuestionAnalyser;
   readonly forums: TermMatcher;
-  private readonly forumsByChannel: ReadonlyMap<string, Forum>;
 
   constructor(readonly index: RegistryIndex) {
     const stemmer = new Stemmer();
     this.analyser = new QuestionAnalyser(placeEntries(index), interfaceEntries(index), stemmer);
     this.forums = new TermMatcher(forumEntries(index), { stemmer });
-    const byChannel = new Map<string, Forum>();
-    for (const forum of index.registry.forums) {
-      for (const id of [forum.teams?.channelId, forum.teams?.conversationId])
-        if (id) byChannel.set(id, forum);
-    }
-    this.forumsByChannel = byChannel;
   }
 
   /** The forum whose Teams channel (or group chat) this is. */
   forumByChannel(teamsChannelId: string): Forum | undefined {
-    return this.forumsByChannel.get(teamsChannelId);
+    return this.index.forumByChannel(teamsChannelId);
   }
 }
 

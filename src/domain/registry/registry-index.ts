@@ -49,6 +49,8 @@ export class RegistryIndex {
   readonly indicatorsByRegion: ReadonlyMap<string, readonly Indicator[]>;
   /** Keys are lower-case: Entra object ids are GUIDs and arrive in either case. */
   readonly peopleByAadObjectId: ReadonlyMap<string, Person>;
+  /** Forums by their Teams channel id or group-chat conversation id. */
+  readonly forumsByChannel: ReadonlyMap<string, Forum>;
 
   constructor(readonly registry: Registry) {
     this.regionsById = byId(registry.regions);
@@ -83,6 +85,9 @@ export class RegistryIndex {
     );
     this.interfaceChildren = groupBy(registry.interfaces, (i) => (i.parent === undefined ? [] : [i.parent]));
     this.indicatorsByRegion = groupBy(registry.indicators, (i) => (i.region === undefined ? [] : [i.region]));
+    this.forumsByChannel = firstBy(registry.forums, (f) =>
+      [f.teams?.channelId, f.teams?.conversationId].filter((id): id is string => id !== undefined),
+    );
     this.peopleByAadObjectId = firstBy(registry.people, (p) =>
       p.aadObjectId === undefined ? [] : [p.aadObjectId.toLowerCase()],
     );
@@ -153,6 +158,11 @@ export class RegistryIndex {
 
   personByAadObjectId(aadObjectId: string): Person | undefined {
     return this.peopleByAadObjectId.get(aadObjectId.toLowerCase());
+  }
+
+  /** The forum whose Teams channel (or group chat) this is. */
+  forumByChannel(channelOrConversationId: string): Forum | undefined {
+    return this.forumsByChannel.get(channelOrConversationId);
   }
 
   forumsWithSecretary(personId: string): readonly Forum[] {
