@@ -14,7 +14,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { createFileStore } from '../src/adapters/file/file-store';
 import { readRegistryFiles } from '../src/adapters/file/registry-files';
 import { createRedisStore } from '../src/adapters/redis/redis-store';
@@ -24,6 +23,7 @@ import { loadRegistry, RegistryIndex, type Forum, type Person, type Registry } f
 import { systemClock } from '../src/ports/clock';
 import type { Store } from '../src/ports/store';
 import { startRedisServer } from '../tests/support/redis-server';
+import { removeKeyPrefix } from '../tests/support/test-redis';
 
 const FORUMS = 200;
 const OWNERS = 1_000;
@@ -257,7 +257,7 @@ async function redisRun(sample: Registry): Promise<Row[]> {
   } finally {
     await store.close();
     if (own) await own.destroy();
-    else await removePrefix(url, keyPrefix);
+    else await removeKeyPrefix(url, keyPrefix);
   }
 }
 
@@ -273,20 +273,6 @@ async function fileRun(sample: Registry): Promise<Row[]> {
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function removePrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 0 });
-  try {
-    let cursor = '0';
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = nextCursor;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 

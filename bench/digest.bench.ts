@@ -17,7 +17,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Redis from 'ioredis';
 import { renderDigest } from '../cards/digest.card';
 import { helpCard } from '../cards/help.card';
 import { createFileStore } from '../src/adapters/file/file-store';
@@ -41,6 +40,7 @@ import type { IndicatorSeries, IndicatorSeriesRequest, IndicatorSource } from '.
 import type { Store } from '../src/ports/store';
 import { startRedisServer } from '../tests/support/redis-server';
 import { scaledRegistryDocuments } from './scaled-registry';
+import { removeKeyPrefix } from '../tests/support/test-redis';
 
 const ROOT = resolve(__dirname, '..');
 const INDICATORS = 20;
@@ -319,20 +319,6 @@ function table(rows: readonly Row[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n') + '\n';
 }
 
-async function removePrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 0 });
-  try {
-    let cursor = '0';
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = nextCursor;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function redisRun(s: Scenario): Promise<{ rows: Row[]; facts: string }> {
   const own = process.env.REDIS_URL ? undefined : await startRedisServer();
   const url = process.env.REDIS_URL ?? (own?.url as string);
@@ -343,7 +329,7 @@ async function redisRun(s: Scenario): Promise<{ rows: Row[]; facts: string }> {
   } finally {
     await store.close();
     if (own) await own.destroy();
-    else await removePrefix(url, keyPrefix);
+    else await removeKeyPrefix(url, keyPrefix);
   }
 }
 

@@ -4,7 +4,6 @@
  * throttles and fails at random, and every digest arrives exactly once.
  */
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
 import { createCloudAdapter } from '../../src/adapters/botbuilder/cloud-adapter';
 import { BotbuilderMessenger } from '../../src/adapters/botbuilder/messenger';
 import { createRedisStore } from '../../src/adapters/redis/redis-store';
@@ -18,32 +17,13 @@ import type { Store } from '../../src/ports/store';
 import type { JobSource } from '../../src/scheduler/job';
 import { Scheduler } from '../../src/scheduler/scheduler';
 import { startFakeConnector, type FakeConnector, type ReceivedActivity } from '../support/connector';
+import { removeKeyPrefix, testRedisUrl } from '../support/test-redis';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const BOT_ID = '28:bot-app-id';
 const MINUTE = Date.parse('2026-12-01T07:00:00Z');
 const DAY = 86_400_000;
 const logger = createLogger('silent');
-
-function redisUrl(): string {
-  const url = process.env.TEST_REDIS_URL;
-  if (!url) throw new Error('TEST_REDIS_URL is not set: the jest global setup starts Redis');
-  return url;
-}
-
-async function removePrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 0 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failing run can be replayed. */
 function seeded(seed: number): () => number {
@@ -175,7 +155,7 @@ describe('digests posted by three instances through a connector that throttles a
   beforeEach(async () => {
     connector = await startFakeConnector();
     keyPrefix = `test:delivery:${randomUUID()}:`;
-    const setup = createRedisStore({ url: redisUrl(), keyPrefix });
+    const setup = createRedisStore({ url: testRedisUrl(), keyPrefix });
     const directory = new StoredConversationDirectory(setup);
     for (let forum = 0; forum < FORUMS; forum++) await directory.save(channelRef(forum, connector.url));
     await setup.close();
@@ -184,7 +164,7 @@ describe('digests posted by three instances through a connector that throttles a
   afterEach(async () => {
     await Promise.all(instances.map((instance) => instance.stop().catch(() => undefined)));
     await connector.close();
-    await removePrefix(redisUrl(), keyPrefix);
+    await removeKeyPrefix(testRedisUrl(), keyPrefix);
   });
 
   const tally = (): { lost: number; duplicated: number; posts: Map<string, number> } => {
@@ -217,7 +197,7 @@ describe('digests posted by three instances through a connector that throttles a
       requests += 1;
       return behaviour(request);
     };
-    instances = ['a', 'b', 'c'].map((name) => startInstance(name, redisUrl(), keyPrefix, FORUMS, clock));
+    instances = ['a', 'b', 'c'].map((name) => startInstance(name, testRedisUrl(), keyPrefix, FORUMS, clock));
     await waitFor(() => tally().posts.size === FORUMS, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     report('connector answering 429/500/503 at random', requests);
@@ -241,7 +221,7 @@ describe('digests posted by three instances through a connector that throttles a
       requests += 1;
       return behaviour(request);
     };
-    instances = ['a', 'b', 'c'].map((name) => startInstance(name, redisUrl(), keyPrefix, FORUMS, clock));
+    instances = ['a', 'b', 'c'].map((name) => startInstance(name, testRedisUrl(), keyPrefix, FORUMS, clock));
     await waitFor(() => tally().posts.size >= 20, 30_000);
     const [, stopped] = instances;
     await stopped?.stop();
@@ -365,7 +345,7 @@ describe('BotbuilderMessenger against a local connector', () => {
   });
 
   it('removes the reference of a conversation the bot was removed from', async () => {
-    const url = redisUrl();
+    const url = testRedisUrl();
     const keyPrefix = `test:delivery:${randomUUID()}:`;
     const store = createRedisStore({ url, keyPrefix });
     try {
@@ -385,7 +365,7 @@ describe('BotbuilderMessenger against a local connector', () => {
       expect((await new DeliveryRecords(store).listByForum('forum-2'))[0]?.status).toBe('conversation-gone');
     } finally {
       await store.close();
-      await removePrefix(url, keyPrefix);
+      await removeKeyPrefix(url, keyPrefix);
     }
   });
 });

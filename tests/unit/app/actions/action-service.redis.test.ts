@@ -1,7 +1,8 @@
 import type { RegistryIndex } from '../../../../src/domain/registry';
 import { testRegistry } from '../../domain/actions/registry-fixture';
 import { describeExports } from './exports.suite';
-import { redisBackend, redisUrl } from './fixture';
+import { redisBackend } from './fixture';
+import { testRedisUrl } from '../../../support/test-redis';
 import { describeLogging } from './logging.suite';
 import { describeQueries } from './queries.suite';
 import { describeReminders } from './reminders.suite';
@@ -10,7 +11,7 @@ import { describeUpdates } from './updates.suite';
 let registry: RegistryIndex;
 beforeAll(async () => {
   // Fails, never skips, when the test Redis is missing.
-  redisUrl();
+  testRedisUrl();
   registry = await testRegistry();
 });
 const current = (): RegistryIndex => registry;

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { createFileStore } from '../../../../src/adapters/file/file-store';
 import { createRedisStore } from '../../../../src/adapters/redis/redis-store';
 import { ActionService } from '../../../../src/app/actions';
 import type { RegistryIndex } from '../../../../src/domain/registry';
 import type { Clock } from '../../../../src/ports/clock';
 import type { Store } from '../../../../src/ports/store';
+import { removeKeyPrefix, testRedisUrl } from '../../../support/test-redis';
 
 export interface StoreBackend {
   readonly name: string;
@@ -63,42 +63,18 @@ export const fileBackend: StoreBackend = {
   },
 };
 
-export function redisUrl(): string {
-  const url = process.env.TEST_REDIS_URL;
-  if (!url) {
-    throw new Error(
-      'TEST_REDIS_URL is not set: the jest globalSetup starts redis-server (install it) or set REDIS_URL',
-    );
-  }
-  return url;
-}
-
 export const redisBackend: StoreBackend = {
   name: 'redis',
   open: async () => {
-    const url = redisUrl();
+    const url = testRedisUrl();
     const keyPrefix = `test:actions:${randomUUID()}:`;
     const store = createRedisStore({ url, keyPrefix });
     return {
       store,
       dispose: async () => {
         await store.close();
-        await removePrefix(url, keyPrefix);
+        await removeKeyPrefix(url, keyPrefix);
       },
     };
   },
 };
-
-async function removePrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 0 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}

@@ -1,12 +1,13 @@
 import type { RegistryIndex } from '../../../../src/domain/registry';
 import { testRegistry } from '../../domain/actions/registry-fixture';
-import { redisBackend, redisUrl } from '../actions/fixture';
+import { redisBackend } from '../actions/fixture';
+import { testRedisUrl } from '../../../support/test-redis';
 import { describeDigests } from './digest.suite';
 
 let registry: RegistryIndex;
 beforeAll(async () => {
   // Fails, never skips, when the test Redis is missing.
-  redisUrl();
+  testRedisUrl();
   registry = await testRegistry();
 });
 
