@@ -1,5 +1,7 @@
 /** Due work claimed exactly once across instances sharing one Store. */
 export {
+  DEFAULT_DONE_RETENTION_MS,
+  DEFAULT_MAX_LATE_MS,
   Scheduler,
   type SchedulerDeps,
   type SchedulerLogger,

@@ -1,7 +1,8 @@
 /**
  * The durable half of exactly-once: a claim (`job:<key>`) keeps two instances from starting the
  * same job at once, but it expires; the record `job:done:<key>`, written once with
- * expectedVersion 0, keeps a job from running again after its claim is gone.
+ * expectedVersion 0, keeps a job from running again after its claim is gone. Records are
+ * removed once their job can no longer start (see the scheduler's doneRetentionMs).
  */
 import { StoreConflictError, type Store } from '../ports/store';
 
@@ -45,4 +46,20 @@ export async function recordDone(store: Store, record: JobRecord): Promise<boole
     if (error instanceof StoreConflictError) return false;
     throw error;
   }
+}
+
+/**
+ * Removes the records of jobs that finished at or before `cutoff`, oldest first, at most
+ * `limit` of them; resolves with how many. Each record leaves the index in the same step.
+ */
+export async function pruneDone(store: Store, cutoff: number, limit: number): Promise<number> {
+  const old = await store.range(JOBS_DONE_INDEX, { max: cutoff, limit });
+  await Promise.all(
+    old.map(({ member }) =>
+      store.delete(jobDoneKey(member), {
+        indexes: [{ op: 'remove', index: JOBS_DONE_INDEX, member }],
+      }),
+    ),
+  );
+  return old.length;
 }

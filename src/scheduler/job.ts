@@ -5,7 +5,10 @@ export interface Job {
    * moved meeting makes a new key, so its digest moves with it.
    */
   readonly key: string;
-  /** Milliseconds since the epoch; offered before then, the job waits. */
+  /**
+   * Milliseconds since the epoch; offered before then, the job waits. Started no later than the
+   * scheduler's maxLateMs after it (default 30 days), else reported missed.
+   */
   readonly dueAt: number;
   /** Never started at or after this time (a digest: when its meeting starts). */
   readonly notAfter?: number;
@@ -25,7 +28,9 @@ export interface JobSource {
   readonly name: string;
   /**
    * The work due at `now`, work missed while no instance ran included. Offering a job again
-   * that has already run is harmless: the scheduler remembers what ran.
+   * that has already run is harmless: the scheduler remembers what ran until long after the
+   * job's deadline (doneRetentionMs). A source that offers a key with a fresh `dueAt` each time
+   * must itself stop offering it within that time.
    */
   due(now: number): Promise<readonly Job[]>;
 }

@@ -4,19 +4,34 @@
  * Every tick it asks its sources for due jobs and, for each one not done yet: claims it
  * (`claimOnce`), checks again that it is not done (a claim can expire after the work finished),
  * runs it, and records it done. A failed job gives its claim back and is tried again on a later
- * tick, by whichever instance gets there first. A job whose `notAfter` has passed is recorded
- * as missed instead, never run. An instance takes only as many jobs as it has room for, so the
- * rest go to instances with room, or to its own next tick as soon as a job finishes.
+ * tick, by whichever instance gets there first. A job past its deadline (its `notAfter`, or
+ * `maxLateMs` after it was due) is recorded as missed instead, never run. An instance takes only
+ * as many jobs as it has room for, so the rest go to instances with room, or to its own next
+ * tick as soon as a job finishes.
  *
  * The claim must outlast the longest run (`claimTtlMs`): a run still going when its claim
  * expires could be started a second time elsewhere.
+ *
+ * Done records are kept for `doneRetentionMs` after the job finished, then removed by the
+ * scheduler itself, once a day. A record is written no earlier than its job was due, so by then
+ * the job is past its deadline for good: without its record it could only be reported missed
+ * again, never run again. That is why the retention must exceed `maxLateMs` (the constructor
+ * checks it).
  */
 import { randomUUID } from 'node:crypto';
 import { systemTimers, type TimerHandle, type Timers } from '../app/delivery/timers';
 import type { Clock } from '../ports/clock';
 import type { Store } from '../ports/store';
 import type { Job, JobSource } from './job';
-import { doneRecords, isDone, jobClaim, recordDone, type JobOutcome, type JobRecord } from './job-records';
+import {
+  doneRecords,
+  isDone,
+  jobClaim,
+  pruneDone,
+  recordDone,
+  type JobOutcome,
+  type JobRecord,
+} from './job-records';
 
 /** The part of the structured logger (pino) the scheduler uses. */
 export interface SchedulerLogger {
@@ -42,6 +57,13 @@ export interface SchedulerOptions {
   readonly concurrency?: number;
   /** Names this instance in job records and logs; default a random id. */
   readonly instanceId?: string;
+  /**
+   * How long after its due time a job missed while no instance ran is still caught up; later it
+   * is recorded missed. Default 30 days.
+   */
+  readonly maxLateMs?: number;
+  /** How long done records are kept after their job finished; more than maxLateMs. Default 90 days. */
+  readonly doneRetentionMs?: number;
 }
 
 export interface TickReport {
@@ -51,6 +73,8 @@ export interface TickReport {
   readonly missed: readonly string[];
   /** Left for a later tick or another instance: this one had no room. */
   readonly deferred: number;
+  /** Done records removed for being older than the retention. */
+  readonly pruned: number;
 }
 
 interface Offer {
@@ -61,12 +85,22 @@ interface Offer {
 /** Attempts at writing a done record after the work succeeded; releasing instead would re-run it. */
 const RECORD_DELAYS_MS = [100, 1_000, 5_000];
 
+const DAY_MS = 24 * 60 * 60_000;
+export const DEFAULT_MAX_LATE_MS = 30 * DAY_MS;
+export const DEFAULT_DONE_RETENTION_MS = 90 * DAY_MS;
+/** Old records are looked for this often; a pass that found a full batch goes on next tick. */
+const PRUNE_EVERY_MS = DAY_MS;
+/** Records removed per tick at most, so a long backlog never holds up a tick. */
+const PRUNE_BATCH = 200;
+
 export class Scheduler {
   private readonly sources: JobSource[];
   private readonly timers: Timers;
   private readonly tickMs: number;
   private readonly claimTtlMs: number;
   private readonly concurrency: number;
+  private readonly maxLateMs: number;
+  private readonly doneRetentionMs: number;
   readonly instanceId: string;
   private readonly running = new Map<string, Promise<void>>();
   private timer: TimerHandle | undefined;
@@ -77,6 +111,8 @@ export class Scheduler {
   private backlog = false;
   /** Tick again as soon as the current one ends. */
   private rerun = false;
+  /** The first tick looks for old records. */
+  private nextPruneAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -88,6 +124,14 @@ export class Scheduler {
     this.claimTtlMs = options.claimTtlMs ?? 15 * 60_000;
     this.concurrency = options.concurrency ?? 16;
     this.instanceId = options.instanceId ?? randomUUID();
+    this.maxLateMs = options.maxLateMs ?? DEFAULT_MAX_LATE_MS;
+    this.doneRetentionMs = options.doneRetentionMs ?? DEFAULT_DONE_RETENTION_MS;
+    if (!(this.maxLateMs > 0 && this.doneRetentionMs > this.maxLateMs)) {
+      // A shorter retention could remove the record of a job that may still start: it would run twice.
+      throw new RangeError(
+        `scheduler: doneRetentionMs (${this.doneRetentionMs}) must exceed maxLateMs (${this.maxLateMs}) > 0`,
+      );
+    }
   }
 
   register(source: JobSource): void {
@@ -183,7 +227,25 @@ export class Scheduler {
       if (outcome === 'missed') missed.push(job.key);
     }
     this.backlog = deferred > 0;
-    return { open: open.length, started, missed, deferred };
+    const pruned = await this.pruneIfDue();
+    return { open: open.length, started, missed, deferred, pruned };
+  }
+
+  /** Removes done records past the retention; at most a batch per tick, their search once a day. */
+  private async pruneIfDue(): Promise<number> {
+    const now = this.deps.clock.now();
+    if (this.stopping || now < this.nextPruneAt) return 0;
+    try {
+      const pruned = await pruneDone(this.deps.store, now - this.doneRetentionMs, PRUNE_BATCH);
+      this.nextPruneAt = pruned < PRUNE_BATCH ? now + PRUNE_EVERY_MS : now;
+      if (pruned > 0)
+        this.deps.logger?.info({ pruned, instance: this.instanceId }, 'old job records removed');
+      return pruned;
+    } catch (error) {
+      // Tried again next tick; the jobs of this one have started.
+      this.deps.logger?.warn({ err: messageOf(error), instance: this.instanceId }, 'job records not pruned');
+      return 0;
+    }
   }
 
   /** Due jobs of every source, each key once, the most urgent first. */
@@ -205,7 +267,7 @@ export class Scheduler {
     }
     return [...byKey.values()].sort(
       (a, b) =>
-        (a.job.notAfter ?? Infinity) - (b.job.notAfter ?? Infinity) ||
+        this.deadline(a.job) - this.deadline(b.job) ||
         a.job.dueAt - b.job.dueAt ||
         (a.job.key < b.job.key ? -1 : 1),
     );
@@ -222,8 +284,13 @@ export class Scheduler {
     }
   }
 
+  /** The job is never started at or after this: its notAfter, or maxLateMs after it was due. */
+  private deadline(job: Job): number {
+    return Math.min(job.notAfter ?? Infinity, job.dueAt + this.maxLateMs);
+  }
+
   private expired(job: Job): boolean {
-    return job.notAfter !== undefined && this.deps.clock.now() >= job.notAfter;
+    return this.deps.clock.now() >= this.deadline(job);
   }
 
   private async claim(offer: Offer): Promise<'started' | 'missed' | 'skipped'> {
@@ -277,7 +344,7 @@ export class Scheduler {
 
   private async markMissed(offer: Offer): Promise<void> {
     const { job, source } = offer;
-    const log = { key: job.key, source, instance: this.instanceId, notAfter: job.notAfter };
+    const log = { key: job.key, source, instance: this.instanceId, deadline: this.deadline(job) };
     if (!(await recordDone(this.deps.store, this.recordOf(offer, 'missed')))) return;
     this.deps.logger?.warn(log, 'job missed: its deadline passed before it could run');
     try {

@@ -10,6 +10,7 @@ import {
   type ActionRefusal,
   type ActionStatus,
   type IsoDate,
+  withStatus,
 } from '../../domain/actions';
 import type { ActionContext } from './context';
 import { blankToUndefined } from './log-action';
@@ -45,7 +46,7 @@ export function updateStatus(
   actorAadObjectId: string,
   input: StatusChange,
 ): Promise<Outcome<ActionView>> {
-  return mutateAction(ctx, actorAadObjectId, input, (current): Change | ActionRefusal => {
+  return mutateAction(ctx, actorAadObjectId, input, (current, _actor, now): Change | ActionRefusal => {
     const to: unknown = input.status;
     if (!isActionStatus(to))
       return invalid([{ field: 'status', code: 'statusUnknown', params: { status: String(to) } }]);
@@ -53,7 +54,7 @@ export function updateStatus(
     if (!canTransition(current.status, to)) {
       return { code: 'ACTION_TRANSITION', params: { from: current.status, to } };
     }
-    return { next: { ...current, status: to }, event: 'action.status', data: { from: current.status, to } };
+    return { next: withStatus(current, to, now), event: 'action.status', data: { from: current.status, to } };
   });
 }
 

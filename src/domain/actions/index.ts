@@ -22,7 +22,14 @@ export {
   type ProblemParams,
 } from './refusal';
 export { matchesWords, searchWords } from './search';
-export { allowedTransitions, canTransition, isActionStatus, isOpenStatus } from './status';
+export {
+  allowedTransitions,
+  canTransition,
+  isActionStatus,
+  isOpenStatus,
+  whenDone,
+  withStatus,
+} from './status';
 export {
   checkComment,
   checkDate,

@@ -1,5 +1,5 @@
 /** The status life cycle of an action. */
-import { ACTION_STATUSES, type ActionStatus } from './types';
+import { ACTION_STATUSES, type Action, type ActionStatus } from './types';
 
 const TRANSITIONS: Readonly<Record<ActionStatus, readonly ActionStatus[]>> = {
   avoin: ['kaynnissa', 'valmis', 'peruttu'],
@@ -24,4 +24,21 @@ export function allowedTransitions(from: ActionStatus): readonly ActionStatus[] 
 
 export function canTransition(from: ActionStatus, to: ActionStatus): boolean {
   return TRANSITIONS[from].includes(to);
+}
+
+/**
+ * The action in its new status at `now`: becoming done records when; any other status clears
+ * it, so an action reopened and done again counts as done from the second time.
+ */
+export function withStatus(action: Action, to: ActionStatus, now: number): Action {
+  const { doneAt: _doneAt, ...rest } = action;
+  return to === 'valmis' ? { ...rest, status: to, doneAt: now } : { ...rest, status: to };
+}
+
+/** When a done action was done (ms since the epoch); undefined while it is not done. */
+export function whenDone(action: Pick<Action, 'status' | 'doneAt' | 'updatedAt'>): number | undefined {
+  if (action.status !== 'valmis') return undefined;
+  // Actions done before `doneAt` was recorded have none; their last change is the best estimate
+  // there is (exact unless they were commented on or edited after being done).
+  return action.doneAt ?? action.updatedAt;
 }

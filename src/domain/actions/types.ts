@@ -58,6 +58,11 @@ export interface Action {
   readonly dueDate?: IsoDate;
   readonly goal?: string;
   readonly status: ActionStatus;
+  /**
+   * When the status last became done (valmis), milliseconds since the epoch; only while done.
+   * Read it through whenDone, which covers actions stored before this field existed.
+   */
+  readonly doneAt?: number;
   readonly comments: readonly ActionComment[];
   readonly sourceMessageLink?: string;
   readonly createdAt: number;

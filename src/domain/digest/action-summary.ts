@@ -3,7 +3,7 @@
  * meeting, what was done since the previous meeting. The few that need attention are listed,
  * late ones first, each group by due date; the rest are counted.
  */
-import { isOpenStatus, isOverdue, type Action, type IsoDate } from '../actions';
+import { isOpenStatus, isOverdue, whenDone, type Action, type IsoDate } from '../actions';
 import type { RegistryIndex } from '../registry';
 import type { ActionLine, ActionsSummary } from './types';
 
@@ -49,11 +49,13 @@ export function summariseActions(input: ActionSummaryInput): ActionsSummary {
       (action) => action.dueDate !== undefined && action.dueDate >= today && action.dueDate <= meetingDay,
     )
     .sort(byDueDate);
-  // Done is the last status change; `updatedAt` is when an action was last touched, and a done
-  // action is only touched again to reopen it or to comment on it.
   const done = input.actions
-    .filter((action) => action.status === 'valmis' && action.updatedAt >= sinceMs)
-    .sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
+    .flatMap((action) => {
+      const at = whenDone(action);
+      return at !== undefined && at >= sinceMs ? [{ action, at }] : [];
+    })
+    .sort((a, b) => b.at - a.at || a.action.id.localeCompare(b.action.id))
+    .map(({ action }) => action);
   const attention = [...overdue, ...dueSoon];
   return {
     today,

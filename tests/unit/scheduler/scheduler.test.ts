@@ -1,12 +1,24 @@
 import type { Clock } from '../../../src/ports/clock';
 import type { Store } from '../../../src/ports/store';
-import { jobClaim, jobDoneKey, type JobRecord } from '../../../src/scheduler/job-records';
-import { Scheduler, type SchedulerOptions } from '../../../src/scheduler/scheduler';
+import {
+  jobClaim,
+  jobDoneKey,
+  JOBS_DONE_INDEX,
+  recordDone,
+  type JobRecord,
+} from '../../../src/scheduler/job-records';
+import {
+  DEFAULT_DONE_RETENTION_MS,
+  DEFAULT_MAX_LATE_MS,
+  Scheduler,
+  type SchedulerOptions,
+} from '../../../src/scheduler/scheduler';
 import { fileBackend, redisBackend, type Backend, type OpenedBackend } from './backends';
 import { RunLedger, sleep, testSource, waitFor, type JobSpec, type SourceBehaviour } from './test-jobs';
 
 const MINUTE = Date.parse('2026-12-01T07:00:00Z');
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** 100 digests due within the same minute, each before a meeting a day later. */
 const sameMinute = (count = 100): JobSpec[] =>
@@ -210,5 +222,127 @@ describe.each<[string, Backend]>([
     await a.tick();
     await a.idle();
     expectEachRanOnce(specs);
+  });
+
+  describe('old done records', () => {
+    const RETENTION = DEFAULT_DONE_RETENTION_MS;
+    const doneKeys = async (): Promise<string[]> =>
+      (await opened.connect().range(JOBS_DONE_INDEX)).map((entry) => entry.member);
+    const stored = async (keys: readonly string[]): Promise<boolean[]> =>
+      (await opened.connect().getMany(keys.map(jobDoneKey))).map((record) => record !== undefined);
+    const seed = async (key: string, finishedAt: number): Promise<void> => {
+      const record: JobRecord = {
+        key,
+        outcome: 'ran',
+        source: 'test',
+        instance: 'x',
+        dueAt: finishedAt,
+        finishedAt,
+      };
+      expect(await recordDone(opened.connect(), record)).toBe(true);
+    };
+
+    it('are removed once past the retention, by score range, the rest kept', async () => {
+      let offered = sameMinute(3);
+      const a = instance('a', () => offered);
+      expect((await a.tick()).pruned).toBe(0);
+      await a.idle();
+      offered = [];
+      const late = MINUTE + 60 * DAY;
+      await seed('reminder:later', late);
+      expect(await doneKeys()).toHaveLength(4);
+
+      now = MINUTE + RETENTION + HOUR;
+      expect((await a.tick()).pruned).toBe(3);
+      expect(await doneKeys()).toEqual(['reminder:later']);
+      expect(await stored(sameMinute(3).map((spec) => spec.key))).toEqual([false, false, false]);
+      expect(await stored(['reminder:later'])).toEqual([true]);
+    });
+
+    it('are looked for once a day, not on every tick', async () => {
+      await seed('reminder:x', MINUTE);
+      now = MINUTE + RETENTION - HOUR;
+      const a = instance('a', () => []);
+      expect((await a.tick()).pruned).toBe(0);
+      now += 2 * HOUR;
+      expect((await a.tick()).pruned).toBe(0);
+      expect(await doneKeys()).toEqual(['reminder:x']);
+      now += DAY;
+      expect((await a.tick()).pruned).toBe(1);
+      expect(await doneKeys()).toEqual([]);
+    });
+
+    it('are removed a batch per tick when there are many, the next batch on the next tick', async () => {
+      const keys = Array.from({ length: 230 }, (_, i) => `reminder:${String(i).padStart(3, '0')}`);
+      const store = opened.connect();
+      await Promise.all(
+        keys.map((key, i) =>
+          recordDone(store, {
+            key,
+            outcome: 'ran',
+            source: 'test',
+            instance: 'x',
+            dueAt: MINUTE,
+            finishedAt: MINUTE + i,
+          }),
+        ),
+      );
+      now = MINUTE + RETENTION + DAY;
+      const a = instance('a', () => []);
+      expect((await a.tick()).pruned).toBe(200);
+      expect(await doneKeys()).toEqual(keys.slice(200));
+      expect((await a.tick()).pruned).toBe(30);
+      expect((await a.tick()).pruned).toBe(0);
+      expect(await stored(keys)).toEqual(keys.map(() => false));
+    });
+
+    it('never lets a job run again: offered after its record is gone, it is past its deadline and reported missed', async () => {
+      const spec: JobSpec = { key: 'reminder:forever', dueAt: MINUTE };
+      const a = instance('a', () => [spec], {}, { claimTtlMs: 200 });
+      await a.tick();
+      await a.idle();
+      expect(ledger.runs.get(spec.key)).toBe(1);
+      now = MINUTE + RETENTION + HOUR;
+      await sleep(300);
+      const pruning = await a.tick();
+      expect(pruning).toMatchObject({ open: 0, pruned: 1 });
+      const after = await a.tick();
+      await a.idle();
+      expect(after.missed).toEqual([spec.key]);
+      expect(ledger.runs.get(spec.key)).toBe(1);
+      expect(ledger.missed.get(spec.key)).toBe(1);
+      const record = await opened.connect().get<JobRecord>(jobDoneKey(spec.key));
+      expect(record?.value).toMatchObject({ outcome: 'missed', finishedAt: now });
+    });
+
+    it('keeps catching up missed work for maxLateMs after it was due, and reports it missed after that', async () => {
+      const specs: JobSpec[] = [
+        { key: 'reminder:late', dueAt: MINUTE },
+        { key: 'reminder:too-late', dueAt: MINUTE - DAY },
+      ];
+      now = MINUTE + DEFAULT_MAX_LATE_MS - 1;
+      const a = instance('a', () => specs);
+      const report = await a.tick();
+      await a.idle();
+      expect(report).toMatchObject({ started: ['reminder:late'], missed: ['reminder:too-late'] });
+      expect(ledger.runs.get('reminder:too-late')).toBeUndefined();
+    });
+  });
+});
+
+describe('Scheduler retention', () => {
+  const clock: Clock = { now: () => MINUTE };
+  const store = {} as Store;
+
+  it('keeps done records longer than it catches up missed work, so a pruned job cannot start again', () => {
+    expect(DEFAULT_DONE_RETENTION_MS).toBeGreaterThan(DEFAULT_MAX_LATE_MS);
+    expect(() => new Scheduler({ store, clock })).not.toThrow();
+    expect(() => new Scheduler({ store, clock }, { maxLateMs: 10 * DAY, doneRetentionMs: 10 * DAY })).toThrow(
+      RangeError,
+    );
+    expect(() => new Scheduler({ store, clock }, { doneRetentionMs: DEFAULT_MAX_LATE_MS - 1 })).toThrow(
+      /doneRetentionMs/,
+    );
+    expect(() => new Scheduler({ store, clock }, { maxLateMs: 0 })).toThrow(RangeError);
   });
 });

@@ -1,5 +1,7 @@
 import type { ActionView } from '../../../../src/app/actions';
 import { actionKey, INDEX } from '../../../../src/app/actions/storage-keys';
+import type { Action } from '../../../../src/domain/actions';
+import { summariseActions } from '../../../../src/domain/digest';
 import type { RegistryIndex } from '../../../../src/domain/registry';
 import { openFixture, type ServiceFixture, type StoreBackend } from './fixture';
 import { AAD, FORUM, logged, snapshotOf, value } from './helpers';
@@ -191,6 +193,63 @@ export function describeUpdates(backend: StoreBackend, registry: () => RegistryI
       expect(same.ok ? 'ok' : same.failure.problems?.[0]?.code).toBe('unchanged');
       const unknown = await fx.service.changeOwner(AAD.secretary, { ...target(2), ownerPersonId: 'ghost' });
       expect(unknown.ok ? 'ok' : unknown.failure.problems?.[0]?.code).toBe('unknownPerson');
+    });
+
+    it('records when the action was done: later comments and edits do not move it, reopening clears it', async () => {
+      const doneAt = (): Promise<number | undefined> =>
+        fx.store.get<Action>(actionKey(FORUM, action.action.id)).then((stored) => stored?.value.doneAt);
+      fx.at('2026-12-01T09:00:00+02:00');
+      const done = value(await fx.service.updateStatus(AAD.secretary, { ...target(1), status: 'valmis' }));
+      expect(done.action.doneAt).toBe(Date.parse('2026-12-01T09:00:00+02:00'));
+      fx.at('2027-02-01T09:00:00+02:00');
+      value(await fx.service.addComment(AAD.chair, { ...target(2), text: 'Hyvin tehty' }));
+      value(await fx.service.changeOwner(AAD.secretary, { ...target(3), ownerText: 'Työryhmä' }));
+      expect(await doneAt()).toBe(Date.parse('2026-12-01T09:00:00+02:00'));
+      const since = '2027-01-15T13:00:00+02:00';
+      const doneSince = async (): Promise<string[]> => {
+        const current = value(await fx.service.getAction(FORUM, action.action.id));
+        return summariseActions({
+          actions: [current.action],
+          today: '2027-03-01',
+          meetingDay: '2027-03-02',
+          since,
+          registry: fx.registry,
+          attentionLimit: 5,
+          doneLimit: 5,
+        }).done.items.map((line) => line.id);
+      };
+      expect(await doneSince()).toEqual([]);
+
+      fx.at('2027-02-02T09:00:00+02:00');
+      const reopened = value(
+        await fx.service.updateStatus(AAD.secretary, { ...target(4), status: 'kaynnissa' }),
+      );
+      expect(reopened.action).not.toHaveProperty('doneAt');
+      expect(await doneAt()).toBeUndefined();
+      fx.at('2027-02-10T09:00:00+02:00');
+      value(await fx.service.updateStatus(AAD.secretary, { ...target(5), status: 'valmis' }));
+      fx.at('2027-02-20T09:00:00+02:00');
+      value(await fx.service.addComment(AAD.chair, { ...target(6), text: 'Kuitattu' }));
+      expect(await doneAt()).toBe(Date.parse('2027-02-10T09:00:00+02:00'));
+      expect(await doneSince()).toEqual([action.action.id]);
+    });
+
+    it('still loads and updates an action stored before doneAt existed', async () => {
+      const key = actionKey(FORUM, action.action.id);
+      const stored = await fx.store.get<Action>(key);
+      if (!stored) throw new Error('no action');
+      const legacy = { ...stored.value, status: 'valmis' as const };
+      expect(legacy).not.toHaveProperty('doneAt');
+      await fx.store.put(key, legacy, { expectedVersion: stored.version });
+      const loaded = value(await fx.service.getAction(FORUM, action.action.id));
+      expect(loaded.action).toMatchObject({ status: 'valmis', updatedAt: legacy.updatedAt });
+      expect(loaded.action).not.toHaveProperty('doneAt');
+      fx.at('2027-01-05T09:00:00+02:00');
+      value(await fx.service.addComment(AAD.chair, { ...target(2), text: 'Vanha' }));
+      const reopened = value(
+        await fx.service.updateStatus(AAD.secretary, { ...target(3), status: 'kaynnissa' }),
+      );
+      expect(reopened.action.status).toBe('kaynnissa');
     });
 
     it('refuses transitions the life cycle does not allow', async () => {

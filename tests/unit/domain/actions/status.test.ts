@@ -5,6 +5,9 @@ import {
   isActionStatus,
   isOpenStatus,
   isOverdue,
+  whenDone,
+  withStatus,
+  type Action,
 } from '../../../../src/domain/actions';
 
 describe('status transitions', () => {
@@ -41,5 +44,41 @@ describe('isOverdue', () => {
     expect(isOverdue({ status: 'avoin' }, today)).toBe(false);
     expect(isOverdue({ status: 'valmis', dueDate: '2027-01-01' }, today)).toBe(false);
     expect(isOverdue({ status: 'peruttu', dueDate: '2027-01-01' }, today)).toBe(false);
+  });
+});
+
+describe('when an action was done', () => {
+  const T0 = Date.parse('2027-01-10T10:00:00+02:00');
+  const DAY = 86_400_000;
+  const open: Action = {
+    id: 'ANK-2027-001',
+    forum: 'neuvottelukunta-ks',
+    title: 'Toimenpide',
+    organisations: [],
+    status: 'avoin',
+    comments: [],
+    createdAt: T0,
+    createdBy: 'marja-malli',
+    updatedAt: T0,
+    updatedBy: 'marja-malli',
+  };
+
+  it('is recorded when the status becomes done and cleared when it is reopened', () => {
+    const done = withStatus(open, 'valmis', T0 + DAY);
+    expect(done).toMatchObject({ status: 'valmis', doneAt: T0 + DAY });
+    expect(whenDone(done)).toBe(T0 + DAY);
+    const reopened = withStatus(done, 'kaynnissa', T0 + 2 * DAY);
+    expect(reopened.status).toBe('kaynnissa');
+    expect('doneAt' in reopened).toBe(false);
+    expect(whenDone(reopened)).toBeUndefined();
+    expect(whenDone(withStatus(reopened, 'valmis', T0 + 3 * DAY))).toBe(T0 + 3 * DAY);
+    expect(withStatus(open, 'peruttu', T0 + DAY)).not.toHaveProperty('doneAt');
+  });
+
+  it('is not moved by later edits, and falls back to the last change for actions stored without it', () => {
+    const done = withStatus(open, 'valmis', T0 + DAY);
+    expect(whenDone({ ...done, updatedAt: T0 + 30 * DAY })).toBe(T0 + DAY);
+    expect(whenDone({ ...open, status: 'valmis', updatedAt: T0 + 5 * DAY })).toBe(T0 + 5 * DAY);
+    expect(whenDone({ ...open, updatedAt: T0 + 5 * DAY })).toBeUndefined();
   });
 });
