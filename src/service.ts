@@ -279,6 +279,7 @@ export async function startBotService(
       : ssoNotConfigured,
     forumView: createForumView({
       actions,
+      store,
       registry: () => registry.current()?.index,
       digests,
       onDigestError: (error: unknown) => logger.warn({ err: errorSummary(error) }, 'tab: digest not built'),

@@ -1,11 +1,13 @@
 /**
  * The Teams tab over HTTP: its static pages (/tab, /tab/config and their scripts) and
  * GET /api/tab/forum, which answers only to a valid Teams SSO token: 401 without one or with an
- * invalid one, 403 for a tenant that is not allowed, never any data with either.
+ * invalid one, 403 for a tenant that is not allowed, never any data with either. Its `status`
+ * parameter picks the actions listed (see app/tab/status-filter.ts); an unknown one is a 400.
  */
 import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { ForumView, ForumViewCode } from '../app/tab/forum-view';
+import { TAB_STATUS_FILTERS } from '../app/tab/status-filter';
 import { localeFromTag, type Locale } from '../i18n';
 import { errorSummary } from '../log/error-summary';
 import type { Logger } from '../log/logger';
@@ -27,7 +29,10 @@ const querySchema = z.object({
   chatId: id,
   teamId: id,
   locale: z.string().max(35).optional(),
+  status: z.enum(TAB_STATUS_FILTERS).optional(),
 });
+const BAD_QUERY = 'channelId, chatId, teamId and locale must be short strings';
+const BAD_STATUS = `status must be one of: ${TAB_STATUS_FILTERS.join(', ')}`;
 
 const REFUSAL_STATUS: Partial<Record<IdentityRefusalCode, number>> = {
   TENANT_NOT_ALLOWED: 403,
@@ -74,14 +79,16 @@ export function registerTabRoutes(server: Server, deps: TabRoutesDeps): void {
       Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams),
     );
     if (!query.success) {
-      res.send(400, { error: 'channelId, chatId, teamId and locale must be short strings' });
+      const status = query.error.issues.some((issue) => issue.path[0] === 'status');
+      res.send(400, { error: status ? BAD_STATUS : BAD_QUERY });
       return;
     }
-    const { channelId, chatId, locale } = query.data;
+    const { channelId, chatId, locale, status } = query.data;
     try {
       const outcome = await deps.forumView(checked.identity, {
         ...(channelId ? { channelId } : chatId ? { chatId } : {}),
         locale: localeFromTag(locale) ?? deps.defaultLocale,
+        ...(status ? { status } : {}),
       });
       if (outcome.ok) res.send(200, outcome.view);
       else res.send(VIEW_STATUS[outcome.code], { error: outcome.code });

@@ -3,13 +3,17 @@
  * browser JavaScript without a bundler. Needs @microsoft/teams-js's UMD bundle at /tab/teams-js.js,
  * which defines the global `microsoftTeams`.
  *
- * Data: GET /api/tab/forum?channelId=…|chatId=…[&teamId=…]&locale=fi|sv|en
+ * Data: GET /api/tab/forum?channelId=…|chatId=…[&teamId=…]&locale=fi|sv|en[&status=…]
  *   with the header  Authorization: Bearer <Teams SSO token from authentication.getAuthToken()>.
  *   channelId in a channel tab, chatId in a group-chat tab, neither in the personal tab (the server
  *   then picks from the signed-in user's forums). teamId is the team's Microsoft 365 group id.
+ *   status: "open" (the default: avoin and kaynnissa), "all", or one status; open actions come by
+ *   due date, then closed ones (valmis, peruttu) newest first. The page loads the default view and
+ *   asks for "all", "valmis" or "peruttu" when the user picks one.
  *   200 → {
  *     forum: { name: string },
- *     digest?: {                     // the forum's latest situational picture, if any
+ *     digest?: {                     // the forum's latest situational picture, if any; only in
+ *                                    // the default view
  *       title: string,               // already in the requested locale
  *       compiledAt: string,          // ISO 8601 date-time
  *       lines: string[]              // summary lines, already in the requested locale
@@ -23,7 +27,8 @@
  *       overdue: boolean             // decided by the server (Europe/Helsinki)
  *     }]
  *   }
- *   401/403 → the token was not accepted; 404 → no forum for this conversation.
+ *   401/403 → the token was not accepted; 404 → no forum for this conversation; 400 → a status
+ *   the server does not know.
  *
  * Everything the page shows is set with textContent: names and titles come from users.
  */
@@ -192,9 +197,18 @@
     });
   }
 
-  /** Overdue first, then by due date (none last), then by id. */
+  function isOpen(action) {
+    return OPEN_STATUSES.indexOf(action.status) >= 0;
+  }
+
+  /**
+   * Open actions first: overdue first, then by due date (none last), then by id. Closed ones
+   * after them in the server's order, which is newest first.
+   */
   function sortActions(actions) {
     return actions.slice().sort(function (a, b) {
+      if (isOpen(a) !== isOpen(b)) return isOpen(a) ? -1 : 1;
+      if (!isOpen(a)) return 0;
       if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
       if (a.dueDate !== b.dueDate) {
         if (!a.dueDate) return 1;
@@ -255,13 +269,20 @@
     });
   }
 
-  function forumQuery(context, locale) {
+  /** status: a status filter; the default view ("open") is asked without one. */
+  function forumQuery(context, locale, status) {
     var params = new URLSearchParams();
     if (context.channel && context.channel.id) params.set('channelId', context.channel.id);
     else if (context.chat && context.chat.id) params.set('chatId', context.chat.id);
     if (context.team && context.team.groupId) params.set('teamId', context.team.groupId);
     params.set('locale', locale);
+    if (status && status !== 'open') params.set('status', status);
     return '/api/tab/forum?' + params.toString();
+  }
+
+  /** The list a status filter is shown from: the default view's open actions, or its own. */
+  function listFor(status) {
+    return status === 'open' || OPEN_STATUSES.indexOf(status) >= 0 ? 'open' : status;
   }
 
   function byId(id) {
@@ -361,7 +382,19 @@
     byId('actions-count').textContent = t('actions.count', { shown: shown.length, total: actions.length });
   }
 
-  function setUpFilters(actions, locale, t) {
+  /** Empties the table while a list is being fetched; the section says it is busy. */
+  function showListLoading(t) {
+    byId('actions-body').replaceChildren();
+    byId('actions-table').hidden = true;
+    byId('actions-empty').hidden = true;
+    byId('actions-count').textContent = t('loading');
+  }
+
+  /**
+   * openActions: the default view's list. fetchList(status) resolves with the server's answer for
+   * another filter; each list is fetched once per page load, like the default one.
+   */
+  function setUpFilters(openActions, locale, t, fetchList) {
     // Enter in the owner search must not submit (reload) the page.
     byId('filters').addEventListener('submit', function (event) {
       event.preventDefault();
@@ -375,22 +408,48 @@
       select.appendChild(option);
     });
     select.value = 'open';
+    var section = byId('actions-section');
+    var lists = { open: openActions };
+    var fetching = {};
     var rerender = function () {
-      renderActions(actions, locale, t);
+      var key = listFor(readFilters().status);
+      section.setAttribute('aria-busy', lists[key] ? 'false' : 'true');
+      if (lists[key]) {
+        // A failed list's message no longer applies.
+        byId('status').hidden = true;
+        renderActions(lists[key], locale, t);
+        return;
+      }
+      showListLoading(t);
+      if (fetching[key]) return;
+      fetching[key] = true;
+      fetchList(key).then(
+        function (data) {
+          fetching[key] = false;
+          lists[key] = Array.isArray(data.actions) ? data.actions : [];
+          if (listFor(readFilters().status) === key) rerender();
+        },
+        function (error) {
+          fetching[key] = false;
+          if (listFor(readFilters().status) !== key) return;
+          section.setAttribute('aria-busy', 'false');
+          byId('actions-count').textContent = '';
+          showLoadError(error, t, rerender);
+        },
+      );
     };
     select.addEventListener('change', rerender);
     byId('filter-overdue').addEventListener('change', rerender);
     byId('filter-owner').addEventListener('input', rerender);
+    return rerender;
   }
 
-  function renderForum(data, locale, t) {
+  function renderForum(data, locale, t, fetchList) {
     var actions = Array.isArray(data.actions) ? data.actions : [];
     byId('forum-name').textContent = (data.forum && data.forum.name) || t('title');
     byId('status').hidden = true;
     renderDigest(data.digest, locale, t);
-    var open = actions.filter(function (a) {
-      return OPEN_STATUSES.indexOf(a.status) >= 0;
-    });
+    var open = actions.filter(isOpen);
     var overdue = open.filter(function (a) {
       return a.overdue;
     });
@@ -399,8 +458,7 @@
       overdue: overdue.length,
     });
     byId('actions-section').hidden = false;
-    setUpFilters(actions, locale, t);
-    renderActions(actions, locale, t);
+    setUpFilters(actions, locale, t, fetchList)();
   }
 
   function showRetry(t, again) {
@@ -411,15 +469,15 @@
     byId('status').appendChild(button);
   }
 
-  function loadForum(teams, fetchFn, context, locale, t) {
-    showStatus(t('loading'));
+  /** Resolves with the answer's JSON; rejects with kind "auth" or "noForum" when that is why. */
+  function requestForum(teams, fetchFn, context, locale, status) {
     return Promise.resolve()
       .then(function () {
         return teams.authentication.getAuthToken();
       })
       .then(
         function (token) {
-          return fetchFn(forumQuery(context, locale), {
+          return fetchFn(forumQuery(context, locale, status), {
             headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' },
             credentials: 'omit',
           });
@@ -435,20 +493,32 @@
         if (response.status === 404) throw Object.assign(new Error('no forum'), { kind: 'noForum' });
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.json();
-      })
+      });
+  }
+
+  function showLoadError(error, t, again) {
+    var kind = error && error.kind;
+    if (kind === 'auth') showStatus(t('error.auth'), 'error');
+    else if (kind === 'noForum') showStatus(t('error.noForum'), 'info');
+    else {
+      showStatus(t('error.load'), 'error');
+      showRetry(t, again);
+    }
+  }
+
+  function loadForum(teams, fetchFn, context, locale, t) {
+    showStatus(t('loading'));
+    var fetchList = function (status) {
+      return requestForum(teams, fetchFn, context, locale, status);
+    };
+    return fetchList()
       .then(function (data) {
-        renderForum(data, locale, t);
+        renderForum(data, locale, t, fetchList);
       })
       .catch(function (error) {
-        var kind = error && error.kind;
-        if (kind === 'auth') showStatus(t('error.auth'), 'error');
-        else if (kind === 'noForum') showStatus(t('error.noForum'), 'info');
-        else {
-          showStatus(t('error.load'), 'error');
-          showRetry(t, function () {
-            loadForum(teams, fetchFn, context, locale, t);
-          });
-        }
+        showLoadError(error, t, function () {
+          loadForum(teams, fetchFn, context, locale, t);
+        });
       });
   }
 

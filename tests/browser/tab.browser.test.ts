@@ -179,21 +179,32 @@ describe('in a channel tab (sv-SE, dark theme)', () => {
     await page.keyboard.press('Space');
     expect(await rowIds(page)).toEqual([ids.overdue, ids.later]);
 
-    // Closed actions are not served: "all" is the open ones, by status.
+    // "all" and the closed statuses are asked from the server when chosen.
     const select = page.locator('#filter-status');
     await select.focus();
     for (const [value, shown] of [
-      ['all', [ids.overdue, ids.later]],
+      ['all', [ids.overdue, ids.later, ids.done]],
       ['avoin', [ids.overdue]],
       ['kaynnissa', [ids.later]],
+      ['valmis', [ids.done]],
+      ['peruttu', []],
     ] as const) {
       await page.keyboard.press('ArrowDown');
       expect(await select.inputValue()).toBe(value);
+      await page.locator('#actions-section[aria-busy="false"]').waitFor({ state: 'attached' });
       expect(await rowIds(page)).toEqual(shown);
+      if (value === 'kaynnissa')
+        expect(await page.locator('#actions-count').textContent()).toBe('Visar 1 av 2 åtgärder.');
     }
-    expect(await page.locator('#actions-count').textContent()).toBe('Visar 1 av 2 åtgärder.');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#actions-empty').isVisible()).toBe(true);
+    expect(opened.apiCalls.filter((call) => call.includes('status='))).toEqual([
+      expect.stringContaining('&status=all'),
+      expect.stringContaining('&status=valmis'),
+      expect.stringContaining('&status=peruttu'),
+    ]);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
     expect(await select.inputValue()).toBe('open');
+    expect(await rowIds(page)).toEqual([ids.overdue, ids.later]);
 
     await page.locator('#filter-owner').focus();
     await page.keyboard.type('juoni');

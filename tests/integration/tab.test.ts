@@ -1,10 +1,11 @@
 /**
- * The tab over real HTTP, next to the real bot: actions logged through the bot's card actions
- * appear in GET /api/tab/forum for a valid Teams SSO token, and nothing without one. The static
- * pages come with the headers that let Teams, and only Microsoft 365 hosts, frame them.
+ * The tab over real HTTP, next to the real bot: actions logged and closed through the bot's card
+ * actions appear in GET /api/tab/forum for a valid Teams SSO token, by its status filter, and
+ * nothing without one. The static pages come with the headers that let Teams, and only Microsoft
+ * 365 hosts, frame them.
  */
 import { TENANT } from '../support/activities';
-import { logActionViaBot } from '../support/bot-actions';
+import { logActionViaBot, setStatusViaBot } from '../support/bot-actions';
 import { startHarness, type Harness } from '../support/bot-harness';
 import { startFakeConnector, type FakeConnector } from '../support/connector';
 import { ENTRA_TENANT, OTHER_ENTRA_TENANT, startLocalEntra, type LocalEntra } from '../support/local-entra';
@@ -17,6 +18,7 @@ let bot: Harness;
 let entra: LocalEntra;
 let tab: TabServer;
 const logged: string[] = [];
+const closed = { done: '', doneLater: '', cancelled: '' };
 
 beforeAll(async () => {
   connector = await startFakeConnector();
@@ -28,6 +30,14 @@ beforeAll(async () => {
     ['Hyvinvointisuunnitelman päivitys', '2099-03-31'],
   ] as const)
     logged.push(await logActionViaBot(bot, connector, { title, dueDate }));
+  closed.done = await logActionViaBot(bot, connector, { title: 'Yhteystietolista', dueDate: '2099-01-31' });
+  closed.cancelled = await logActionViaBot(bot, connector, { title: 'Yhteinen seminaari' });
+  closed.doneLater = await logActionViaBot(bot, connector, { title: 'Kokousaikataulu 2027' });
+  // Closed in this order, so newest first is doneLater, cancelled, done.
+  await setStatusViaBot(bot, connector, closed.done, 'valmis');
+  await setStatusViaBot(bot, connector, closed.cancelled, 'peruttu');
+  await setStatusViaBot(bot, connector, closed.doneLater, 'valmis');
+  await setStatusViaBot(bot, connector, logged[1] ?? '', 'kaynnissa');
 });
 afterAll(async () => {
   await tab?.close();
@@ -125,6 +135,41 @@ describe('GET /api/tab/forum', () => {
     const body = (await response.json()) as { forum: { name: string }; actions: unknown[] };
     expect(body.forum.name).toBe('Municipalities and wellbeing county negotiating committee');
     expect(body.actions).toHaveLength(2);
+  });
+
+  it.each([
+    ['', ['overdue', 'later']],
+    ['open', ['overdue', 'later']],
+    ['avoin', ['overdue']],
+    ['kaynnissa', ['later']],
+    ['valmis', ['doneLater', 'done']],
+    ['peruttu', ['cancelled']],
+    ['all', ['overdue', 'later', 'doneLater', 'cancelled', 'done']],
+  ] as const)(
+    'lists the actions of status filter %j: open by due date, closed newest first',
+    async (status, names) => {
+      const response = await forum(
+        `channelId=${encodeURIComponent(CHANNEL)}&locale=fi${status ? `&status=${status}` : ''}`,
+        await entra.token(),
+      );
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { digest?: unknown; actions: { id: string; status: string }[] };
+      const ids: Record<string, string> = { overdue: logged[0] ?? '', later: logged[1] ?? '', ...closed };
+      expect(body.actions.map((action) => action.id)).toEqual(names.map((name) => ids[name]));
+      // Only the default view carries the situational picture.
+      expect(body.digest !== undefined).toBe(status === '' || status === 'open');
+    },
+  );
+
+  it('is 400 for a status it does not know, with the ones it does', async () => {
+    const token = await entra.token();
+    for (const status of ['closed', 'Valmis', '']) {
+      const response = await forum(`channelId=${encodeURIComponent(CHANNEL)}&status=${status}`, token);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: 'status must be one of: open, all, avoin, kaynnissa, valmis, peruttu',
+      });
+    }
   });
 
   it('is 404 for a channel no forum is linked to, and 400 for an absurd query', async () => {

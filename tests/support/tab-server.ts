@@ -53,6 +53,7 @@ export async function startTabServer(bot: Harness, entra: LocalEntra, clock?: Cl
     }),
     forumView: createForumView({
       actions: new ActionService(deps),
+      store: deps.store,
       registry: index,
       digests,
     }),

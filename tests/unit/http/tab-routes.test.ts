@@ -82,6 +82,34 @@ it('passes the identity, the channel (before the chat) and the language to the u
   ]);
 });
 
+it('passes the status filter to the use-case, and none when the query names none', async () => {
+  for (const status of ['open', 'all', 'avoin', 'kaynnissa', 'valmis', 'peruttu'])
+    expect((await get(`?channelId=19%3Ac&status=${status}`)).status).toBe(200);
+  expect(asked.map((call) => (call as { query: { status?: string } }).query.status)).toEqual([
+    'open',
+    'all',
+    'avoin',
+    'kaynnissa',
+    'valmis',
+    'peruttu',
+  ]);
+  asked.length = 0;
+  await get('?channelId=19%3Ac');
+  expect(asked).toEqual([{ identity: IDENTITY, query: { channelId: '19:c', locale: 'sv' } }]);
+});
+
+it.each(['closed', 'VALMIS', 'done', '', 'valmis,peruttu'])(
+  'answers 400 naming the statuses for the unknown status %j, asking the use-case nothing',
+  async (status) => {
+    const response = await get(`?channelId=19%3Ac&status=${encodeURIComponent(status)}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: 'status must be one of: open, all, avoin, kaynnissa, valmis, peruttu',
+    });
+    expect(asked).toEqual([]);
+  },
+);
+
 it('answers 404 and 503 for the use-case refusals, and 503 or 500 when it throws', async () => {
   view = async () => ({ ok: false, code: 'TAB_NO_FORUM' });
   expect((await get()).status).toBe(404);

@@ -28,7 +28,7 @@ interface TabApi {
   filterActions(actions: Action[], filters: Filters): Action[];
   sortActions(actions: Action[]): Action[];
   formatDate(isoDate: string, locale: Locale): string;
-  forumQuery(context: object, locale: Locale): string;
+  forumQuery(context: object, locale: Locale, status?: string): string;
   start(options: object): Promise<void>;
 }
 
@@ -156,6 +156,30 @@ describe('tab helpers', () => {
     ]);
   });
 
+  it('sorts closed actions after the open ones, keeping their order (the server’s newest first)', () => {
+    const closed = (id: string, status: string, dueDate: string | null): Action => ({
+      id,
+      title: id,
+      owner: null,
+      dueDate,
+      status,
+      overdue: false,
+    });
+    const sorted = api.sortActions([
+      closed('ANK-2026-007', 'peruttu', '2026-01-01'),
+      ...ACTIONS,
+      closed('ANK-2026-005', 'valmis', null),
+    ]);
+    expect(ids(sorted)).toEqual([
+      'ANK-2026-001',
+      'ANK-2026-002',
+      'ANK-2026-003',
+      'ANK-2026-007',
+      'ANK-2026-004',
+      'ANK-2026-005',
+    ]);
+  });
+
   it('filters by status, overdue and owner (case and accents ignored)', () => {
     expect(ids(api.filterActions(ACTIONS, filters({ status: 'all' })))).toHaveLength(4);
     expect(ids(api.filterActions(ACTIONS, filters({ status: 'valmis' })))).toEqual(['ANK-2026-004']);
@@ -181,6 +205,14 @@ describe('tab helpers', () => {
       '/api/tab/forum?chatId=19%3Ac%40thread.v2&locale=fi',
     );
     expect(api.forumQuery({}, 'en')).toBe('/api/tab/forum?locale=en');
+  });
+
+  it('asks for a status filter other than the default', () => {
+    expect(api.forumQuery({ chat: { id: 'c' } }, 'fi', 'valmis')).toBe(
+      '/api/tab/forum?chatId=c&locale=fi&status=valmis',
+    );
+    expect(api.forumQuery({}, 'sv', 'all')).toBe('/api/tab/forum?locale=sv&status=all');
+    expect(api.forumQuery({}, 'sv', 'open')).toBe('/api/tab/forum?locale=sv');
   });
 });
 
@@ -334,11 +366,79 @@ describe('tab page', () => {
       'valmis',
       'peruttu',
     ]);
+    status.value = 'kaynnissa';
+    status.dispatch('change');
+    expect(rows(document).map((row) => row[0])).toEqual(['ANK-2026-001']);
+  });
+
+  it('asks the server for closed statuses and "all", once each, showing only what it answers', async () => {
+    const { api: tab } = load(document);
+    const done = { ...ACTIONS[0], id: 'ANK-2026-009', title: 'Valmistunut' } as Action;
+    const cancelled = { ...done, id: 'ANK-2026-008', title: 'Peruttu', status: 'peruttu' };
+    const { fetch, requests } = fakeFetch(
+      { status: 200, body: { ...FORUM, actions: ACTIONS.filter((a) => a.status !== 'valmis') } },
+      { status: 200, body: { forum: FORUM.forum, actions: [done] } },
+      { status: 200, body: { forum: FORUM.forum, actions: [...ACTIONS.slice(1), cancelled, done] } },
+    );
+    await tab.start({ teams: fakeTeams().teams, fetch });
+    const section = document.getElementById('actions-section') as FakeElement;
+    const status = document.getElementById('filter-status') as FakeElement;
+    const choose = async (value: string) => {
+      status.value = value;
+      status.dispatch('change');
+      const busy = section.getAttribute('aria-busy');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return busy;
+    };
+
+    expect(await choose('valmis')).toBe('true');
+    expect(section.getAttribute('aria-busy')).toBe('false');
+    expect(rows(document).map((row) => [row[0], row[4]])).toEqual([['ANK-2026-009', 'klar']]);
+    expect(text(document, 'actions-count')).toBe('Visar 1 av 1 åtgärder.');
+    expect(await choose('open')).toBe('false');
+    expect(rows(document).map((row) => row[0])).toEqual(['ANK-2026-001', 'ANK-2026-002', 'ANK-2026-003']);
+    expect(await choose('valmis')).toBe('false');
+    expect(await choose('all')).toBe('true');
+    expect(rows(document).map((row) => row[0])).toEqual([
+      'ANK-2026-001',
+      'ANK-2026-002',
+      'ANK-2026-003',
+      'ANK-2026-008',
+      'ANK-2026-009',
+    ]);
+    // The summary stays the default view's.
+    expect(text(document, 'actions-summary')).toBe('3 öppna, varav 1 försenade.');
+    expect(requests.map((request) => request.url)).toEqual([
+      '/api/tab/forum?channelId=19%3Aabc%40thread.tacv2&teamId=group-1&locale=sv',
+      '/api/tab/forum?channelId=19%3Aabc%40thread.tacv2&teamId=group-1&locale=sv&status=valmis',
+      '/api/tab/forum?channelId=19%3Aabc%40thread.tacv2&teamId=group-1&locale=sv&status=all',
+    ]);
+  });
+
+  it('says when a closed list fails to load, and its retry loads it', async () => {
+    const { api: tab } = load(document);
+    const { fetch, requests } = fakeFetch(
+      { status: 200, body: FORUM },
+      { status: 500 },
+      { status: 200, body: { forum: FORUM.forum, actions: [] } },
+    );
+    await tab.start({ teams: fakeTeams({ context: { app: { locale: 'en-US' } } }).teams, fetch });
+    const status = document.getElementById('filter-status') as FakeElement;
     status.value = 'peruttu';
     status.dispatch('change');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(text(document, 'status')).toBe('Loading the information failed. Try again');
     expect(rows(document)).toEqual([]);
-    expect(document.getElementById('actions-table')?.hidden).toBe(true);
+    document.getElementById('status')?.find('button')[0]?.dispatch('click');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(requests.map((request) => request.url)).toEqual([
+      '/api/tab/forum?locale=en',
+      '/api/tab/forum?locale=en&status=peruttu',
+      '/api/tab/forum?locale=en&status=peruttu',
+    ]);
+    expect(document.getElementById('status')?.hidden).toBe(true);
     expect(document.getElementById('actions-empty')?.hidden).toBe(false);
+    expect(text(document, 'actions-count')).toBe('Showing 0 of 0 actions.');
   });
 
   it.each([

@@ -1,12 +1,14 @@
 /**
  * The tab's use-case on a real file store with the sample registry: which forum a channel, a chat
- * or the personal tab shows, its open actions as the JSON contract of src/tab/tab.js, and the
- * digest summary when a digest service is given (left out when it cannot be built).
+ * or the personal tab shows, its actions as the JSON contract of src/tab/tab.js (open ones by
+ * default, closed ones when the status filter asks), and the digest summary when a digest service
+ * is given (left out when it cannot be built).
  */
 import { randomUUID } from 'node:crypto';
 import { DigestService } from '../../../../src/app/digest';
 import { MeetingService } from '../../../../src/app/meetings';
 import { createForumView, type ForumViewDeps } from '../../../../src/app/tab/forum-view';
+import type { TabStatusFilter } from '../../../../src/app/tab/status-filter';
 import { RegistryIndex } from '../../../../src/domain/registry';
 import type { Identity } from '../../../../src/ports/identity';
 import { AAD, loadSampleRegistry, withTestActors } from '../../domain/actions/registry-fixture';
@@ -72,7 +74,7 @@ afterEach(async () => {
 });
 
 function view(overrides: Partial<ForumViewDeps> = {}) {
-  return createForumView({ actions: fx.service, registry: () => registry, ...overrides });
+  return createForumView({ actions: fx.service, store: fx.store, registry: () => registry, ...overrides });
 }
 
 /** The real digest service on the fixture's store, with indicator figures from memory. */
@@ -195,6 +197,111 @@ describe('the digest', () => {
       expect(outcome.ok && outcome.view.actions).toHaveLength(3);
     }
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('the status filter', () => {
+  const more = { cancelled: '', doneLater: '' };
+  const setStatus = async (actionId: string, status: 'kaynnissa' | 'valmis' | 'peruttu') => {
+    const outcome = await fx.service.updateStatus(AAD.secretary, { forumId: FORUM, actionId, status });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.failure));
+  };
+  beforeEach(async () => {
+    const log = async (title: string) => {
+      const outcome = await fx.service.logAction(AAD.secretary, {
+        forumId: FORUM,
+        idempotencyKey: randomUUID(),
+        title,
+      });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.failure));
+      return outcome.value.record.action.id;
+    };
+    // Logged before ids.done was closed, closed after it: newest first goes by the closing.
+    fx.at('2026-11-24T10:00:00+02:00');
+    more.cancelled = await log('Peruttu selvitys');
+    more.doneLater = await log('Myöhemmin valmistunut');
+    await setStatus(ids.later, 'kaynnissa');
+    fx.at('2026-11-25T10:00:00+02:00');
+    await setStatus(more.cancelled, 'peruttu');
+    fx.at('2026-11-26T10:00:00+02:00');
+    await setStatus(more.doneLater, 'valmis');
+  });
+
+  const listed = async (status?: TabStatusFilter, deps: Partial<ForumViewDeps> = {}) => {
+    const outcome = await view(deps)(who(AAD.outsider), {
+      channelId: CHANNEL,
+      locale: 'fi',
+      ...(status ? { status } : {}),
+    });
+    if (!outcome.ok) throw new Error(outcome.code);
+    return outcome.view.actions.map((action) => [action.id, action.status]);
+  };
+
+  it('lists open actions by default and for "open", by due date', async () => {
+    const open = [
+      [ids.overdue, 'avoin'],
+      [ids.later, 'kaynnissa'],
+      [ids.undated, 'avoin'],
+    ];
+    expect(await listed()).toEqual(open);
+    expect(await listed('open')).toEqual(open);
+  });
+
+  it.each<[TabStatusFilter, (keyof typeof ids | keyof typeof more)[]]>([
+    ['avoin', ['overdue', 'undated']],
+    ['kaynnissa', ['later']],
+    ['valmis', ['doneLater', 'done']],
+    ['peruttu', ['cancelled']],
+    ['all', ['overdue', 'later', 'undated', 'doneLater', 'cancelled', 'done']],
+  ])('lists "%s": open ones by due date, then closed ones newest first', async (status, names) => {
+    const all: Record<string, string> = { ...ids, ...more };
+    expect((await listed(status)).map(([id]) => id)).toEqual(names.map((name) => all[name]));
+  });
+
+  it('orders done actions by when they were done, not by a later comment', async () => {
+    fx.at('2026-11-27T10:00:00+02:00');
+    const commented = await fx.service.addComment(AAD.secretary, {
+      forumId: FORUM,
+      actionId: ids.done,
+      text: 'Raportti liitteenä.',
+    });
+    expect(commented.ok).toBe(true);
+    expect((await listed('valmis')).map(([id]) => id)).toEqual([more.doneLater, ids.done]);
+  });
+
+  it('cuts closed lists at maxActions, keeping the newest', async () => {
+    expect(await listed('valmis', { maxActions: 1 })).toEqual([[more.doneLater, 'valmis']]);
+    expect(await listed('avoin', { maxActions: 1 })).toEqual([[ids.overdue, 'avoin']]);
+    expect(await listed('all', { maxActions: 1 })).toEqual([
+      [ids.overdue, 'avoin'],
+      [more.doneLater, 'valmis'],
+    ]);
+  });
+
+  it('carries the digest only in the default view', async () => {
+    const ask = (status?: TabStatusFilter) =>
+      view({ digests: digests() })(who(AAD.secretary), {
+        channelId: CHANNEL,
+        locale: 'fi',
+        ...(status ? { status } : {}),
+      });
+    const [plain, done] = await Promise.all([ask(), ask('valmis')]);
+    expect(plain.ok && plain.view.digest?.title).toContain('neuvottelukunta');
+    expect(done.ok && 'digest' in done.view).toBe(false);
+    expect(done.ok && done.view.actions.map((action) => action.id)).toEqual([more.doneLater, ids.done]);
+  });
+
+  it("lists the person's own closed actions in the personal tab", async () => {
+    await setStatus(ids.later, 'valmis');
+    const mine = (status: TabStatusFilter) => view()(who(AAD.outsider), { locale: 'fi', status });
+    expect(await mine('open')).toEqual({
+      ok: true,
+      view: { forum: { name: 'Omat toimenpiteeni' }, actions: [] },
+    });
+    const done = await mine('valmis');
+    expect(done.ok && done.view.actions.map((action) => [action.id, action.status, action.overdue])).toEqual([
+      [ids.later, 'valmis', false],
+    ]);
   });
 });
 
