@@ -11,6 +11,9 @@ import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readRegistryFiles } from '../src/adapters/file/registry-files';
+import { inflectedForms } from '../src/domain/language';
+import { loadRegistry } from '../src/domain/registry';
 import { freePort, startRedisServer } from '../tests/support/redis-server';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,14 +30,39 @@ interface AutocannonResult {
 const ROOT = resolve(__dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const TENANT = '11111111-2222-4333-8444-555555555555';
-const QUESTIONS = [
-  'kuka vastaa kotoutumisesta Jyväskylässä?',
-  'Vem sköter sysselsättningen i Karleby?',
-  'Who is responsible for integration in Lahti?',
-  'kuka hoitaa opiskeluhuollon Jämsässä',
-  'mihin työllisyysalueeseen Toivakka kuuluu?',
-  'milloin on seuraava HYTE-neuvottelu Päijät-Hämeessä?',
-];
+const TOPICS = {
+  fi: ['kotoutumisesta', 'työllisyyden hoidosta', 'opiskeluhuollosta', 'HYTE-työstä', 'perhekeskuksesta'],
+  sv: ['integrationen', 'sysselsättningen', 'elevhälsan', 'familjecentret', 'främjandet av välfärd'],
+  en: ['integration', 'employment services', 'student welfare', 'family centres', 'health promotion'],
+};
+
+/**
+ * Varied questions, so that no answer is simply repeated: every municipality of the bundled
+ * registry in Finnish (in several inflected forms), Swedish and English, about several topics,
+ * plus membership and meeting questions.
+ */
+async function questionSet(): Promise<string[]> {
+  const loaded = loadRegistry(await readRegistryFiles(join(ROOT, 'data/registry')));
+  if (!loaded.ok) throw new Error('the bundled registry does not load');
+  const municipalities = loaded.registry.organisations.filter((o) => o.kind === 'kunta');
+  const out: string[] = [];
+  municipalities.forEach((m, i) => {
+    const forms = [...inflectedForms(m.name.fi).keys()].filter((form) => /ssa$|ssä$|lla$|llä$/.test(form));
+    for (const [j, topic] of TOPICS.fi.entries()) {
+      const place = forms[j % Math.max(1, forms.length)] ?? m.name.fi;
+      out.push(
+        j % 2 === 0
+          ? `kuka vastaa ${topic} ${place}?`
+          : `Kuka hoitaa ${topic.replace(/sta$|stä$/, 'n')} ${place}`,
+      );
+    }
+    for (const topic of TOPICS.sv) out.push(`Vem ansvarar för ${topic} i ${m.name.sv ?? m.name.fi}?`);
+    for (const topic of TOPICS.en) out.push(`Who is responsible for ${topic} in ${m.name.fi}?`);
+    out.push(`mihin työllisyysalueeseen ${m.name.fi} kuuluu?`);
+    if (i % 4 === 0) out.push(`milloin on seuraava HYTE-neuvottelu ja kuka on sihteeri?`);
+  });
+  return out;
+}
 
 async function connector(): Promise<{ url: string; close: () => void; received: () => number }> {
   let received = 0;
@@ -61,9 +89,13 @@ async function start(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each bot process there on exit.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
   const child = spawn(
     process.execPath,
-    ['-r', join(ROOT, 'tests/support/ts-register.js'), join(ROOT, script)],
+    [...profile, '-r', join(ROOT, 'tests/support/ts-register.js'), join(ROOT, script)],
     {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
@@ -84,7 +116,7 @@ async function start(
   return { child, url };
 }
 
-function request(serviceUrl: string) {
+function request(serviceUrl: string, questions: readonly string[]) {
   let n = 0;
   return {
     method: 'POST',
@@ -99,7 +131,7 @@ function request(serviceUrl: string) {
         channelId: 'msteams',
         serviceUrl,
         locale: 'fi-FI',
-        text: QUESTIONS[n % QUESTIONS.length],
+        text: questions[(n * 7919) % questions.length] ?? questions[0],
         from: {
           id: `29:user-${n % 100}`,
           aadObjectId: `00000000-0000-4000-8000-${String(n % 100).padStart(12, '0')}`,
@@ -113,12 +145,14 @@ function request(serviceUrl: string) {
   };
 }
 
+let QUESTIONS: readonly string[] = [];
+
 async function load(url: string, serviceUrl: string, rate?: number): Promise<AutocannonResult> {
   return autocannon({
     url,
     connections: rate ? 20 : 50,
     duration: DURATION,
-    requests: [request(serviceUrl)],
+    requests: [request(serviceUrl, QUESTIONS)],
     ...(rate ? { overallRate: rate } : {}),
   });
 }
@@ -130,6 +164,7 @@ function row(name: string, result: AutocannonResult): string {
 
 async function main(): Promise<void> {
   const out = process.stdout;
+  QUESTIONS = await questionSet();
   const sink = await connector();
   const redis = await startRedisServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));
@@ -143,6 +178,9 @@ async function main(): Promise<void> {
   try {
     out.write(
       `bench:http — ${DURATION} s per run, 2 cores shared by load generator, bots, connector and Redis\n\n`,
+    );
+    out.write(
+      `${QUESTIONS.length} distinct questions (fi/sv/en) over the bundled registry's municipalities\n\n`,
     );
     out.write(
       `${'run'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)}\n`,

@@ -8,8 +8,13 @@ export const CARD_VERSION = '1.5';
 export type CardElement = Record<string, unknown>;
 export type Card = Readonly<Record<string, unknown>>;
 
+// Anything one of the replacements in plain() would touch; most texts have none.
+// eslint-disable-next-line no-control-regex
+const MAYBE_MARKUP = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\\`*_[\]~]|^\s*(?:[-+#>]|\d+\.)/m;
+
 /** Escapes the Markdown that Adaptive Card TextBlocks interpret, and drops control characters. */
 export function plain(text: string): string {
+  if (!MAYBE_MARKUP.test(text)) return text;
   return (
     text
       // Control characters are invisible in Teams and can break the card's JSON consumers.

@@ -3,8 +3,8 @@
  * text, else the forum channel it was asked in, else the region this user asked about last in
  * this conversation; otherwise asks which region.
  */
-import { DateTime } from 'luxon';
 import { renderAnswer } from '../../cards/answer.card';
+import { dayIn } from '../domain/actions';
 import { answer, type Answer } from '../domain/questions/answer';
 import { understand, type QuestionContext } from '../domain/questions/understand';
 import type { Locale } from '../i18n';
@@ -63,7 +63,7 @@ export function createQuestionAnswerer(deps: AnswerQuestionDeps) {
         understanding = understand(served.questions, input.text, { ...context, lastRegionId });
     }
     const now = deps.clock.now();
-    const today = DateTime.fromMillis(now, { zone: served.registry.timeZone }).toISODate() ?? '1970-01-01';
+    const today = dayIn(now, served.registry.timeZone);
     const result = answer(served.index, understanding, { now, today });
     if (
       deps.store &&

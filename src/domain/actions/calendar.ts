@@ -1,5 +1,6 @@
 /** Calendar days as ISO dates (`YYYY-MM-DD`) and as day numbers, for sorted-index scores. */
 import { DateTime } from 'luxon';
+import { memoise } from '../memo';
 import type { IsoDate } from './types';
 
 const MS_PER_DAY = 86_400_000;
@@ -24,9 +25,16 @@ export function dateOfEpochDay(day: number): IsoDate {
   return DateTime.fromMillis(day * MS_PER_DAY, { zone: 'UTC' }).toISODate() ?? '';
 }
 
+// Asked on every answer and listing with "now"; a day starts on a whole minute in every zone in
+// use today, so the minute decides the day and the zone conversion is done once a minute.
+const dayOfMinute = memoise((key) => {
+  const [timeZone = 'UTC', minute = '0'] = key.split('|');
+  return DateTime.fromMillis(Number(minute) * 60_000, { zone: timeZone }).toISODate() ?? '';
+}, 64);
+
 /** The calendar day of an instant in a time zone (the registry's, Europe/Helsinki). */
 export function dayIn(epochMs: number, timeZone: string): IsoDate {
-  return DateTime.fromMillis(epochMs, { zone: timeZone }).toISODate() ?? '';
+  return dayOfMinute(`${timeZone}|${Math.floor(epochMs / 60_000)}`);
 }
 
 export function yearIn(epochMs: number, timeZone: string): number {

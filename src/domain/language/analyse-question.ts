@@ -3,7 +3,7 @@
  * interface terms. Places written correctly are found first and kept out of term matching;
  * words that are interface terms are then kept out of the place-name typo fallback.
  */
-import { detectLanguage, type DetectedLanguage } from './detect-language';
+import { detectLanguageOfTokens, type DetectedLanguage } from './detect-language';
 import { tokenize, normaliseText, type Token } from './normalise';
 import { PlaceNameMatcher, type PlaceEntry, type PlaceMatch } from './place-names';
 import { Stemmer } from './stem';
@@ -47,6 +47,6 @@ export class QuestionAnalyser {
       terms.filter((term) => term.score >= CLAIMING_TERM_SCORE).flatMap((term) => term.matchedTokens),
     );
     const places = this.places.match(tokens, { skipTokens: termTokens });
-    return { text, tokens, language: detectLanguage(text), places, terms };
+    return { text, tokens, language: detectLanguageOfTokens(tokens), places, terms };
   }
 }

@@ -3,8 +3,9 @@
  * typical question words, letters and word endings. Short or mixed messages get a low
  * confidence: below about 0.5 the caller should prefer the user's Teams locale.
  */
+import { memoise } from '../memo';
 import { LANGS, type Lang } from './lang';
-import { tokenizeText, toWords } from './normalise';
+import { tokenizeText, toWords, type Token } from './normalise';
 import { FUNCTION_WORDS, QUESTION_WORDS } from './vocabulary';
 
 export interface DetectedLanguage {
@@ -50,7 +51,8 @@ const WORD_LISTS: ReadonlyArray<readonly [Lang, ReadonlySet<string>, number]> = 
   [lang, new Set(QUESTION_WORDS[lang]), QUESTION_WORD_SCORE] as const,
 ]);
 
-function scoreWord(word: string, scores: Scores): void {
+/** How much one word tells of each language; words repeat, so each is weighed once. */
+const wordScores = memoise((word: string): Readonly<Scores> => {
   const own: Scores = { fi: 0, sv: 0, en: 0 };
   const listedIn = WORD_LISTS.filter(([, words]) => words.has(word));
   // A word of several languages ("i", "en", "on") is weaker evidence for each.
@@ -62,12 +64,21 @@ function scoreWord(word: string, scores: Scores): void {
       for (const lang of LANGS) own[lang] += featureScores[lang] ?? 0;
     }
   }
-  for (const lang of LANGS) scores[lang] += Math.min(MAX_WORD_SCORE, own[lang]);
-}
+  for (const lang of LANGS) own[lang] = Math.min(MAX_WORD_SCORE, own[lang]);
+  return own;
+}, 20_000);
 
 export function detectLanguage(text: string): DetectedLanguage {
+  return detectLanguageOfTokens(tokenizeText(text));
+}
+
+/** The same for a text already normalised and tokenized. */
+export function detectLanguageOfTokens(tokens: readonly Token[]): DetectedLanguage {
   const scores: Scores = { fi: 0, sv: 0, en: 0 };
-  for (const word of toWords(tokenizeText(text))) scoreWord(word.text, scores);
+  for (const word of toWords(tokens)) {
+    const own = wordScores(word.text);
+    for (const lang of LANGS) scores[lang] += own[lang];
+  }
   const ranked = [...LANGS].sort((a, b) => scores[b] - scores[a]);
   const [first = 'fi', second = 'sv'] = ranked;
   const best = scores[first];

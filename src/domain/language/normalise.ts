@@ -42,6 +42,9 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
 
 const KEPT_LETTERS = new Set(['å', 'ä', 'ö']);
 
+/** Text with nothing but ASCII letters, digits, å ä ö, spaces and sentence punctuation. */
+const PLAIN_TEXT = /^[A-Za-z0-9åäöÅÄÖ ?!.,;:()"'-]*$/;
+
 function decodeEntity(_entity: string, body: string): string {
   if (body.startsWith('#')) {
     const hex = body[1] === 'x' || body[1] === 'X';
@@ -56,7 +59,8 @@ function foldLetter(ch: string): string {
   const special = SPECIAL_LETTERS[ch];
   if (special !== undefined) return special;
   const stripped = ch.normalize('NFD').replace(/\p{M}+/gu, '');
-  return /^\p{L}+$/u.test(stripped) ? stripped : ' ';
+  // "ǿ" is "ø" with an accent: the bare letter is folded too, so folding twice changes nothing.
+  return /^\p{L}+$/u.test(stripped) ? (SPECIAL_LETTERS[stripped] ?? stripped) : ' ';
 }
 
 /**
@@ -65,20 +69,25 @@ function foldLetter(ch: string): string {
  * colon is dropped ("TE24:n" → "te24"); apostrophes inside words are removed ("Lahti's" → "lahtis").
  */
 export function normaliseText(input: string, maxChars: number = MAX_ANALYSED_CHARS): string {
-  return input
-    .slice(0, maxChars)
-    .replace(/<[^<>]{0,200}>/g, ' ')
-    .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, decodeEntity)
-    .replace(/\bhttps?:\/\/\S+/gi, ' ')
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/[^\x20-\x7eåäö]/gu, (ch) => (/[\p{L}\p{M}]/u.test(ch) ? foldLetter(ch) : ch))
-    .replace(/[\u00ad\p{M}]/gu, '')
+  const start = input.slice(0, maxChars);
+  // Most questions are plain letters and punctuation: markup, entities, links and letters to
+  // fold cannot occur in them, so only the steps from the apostrophes on apply.
+  const folded = PLAIN_TEXT.test(start)
+    ? start.toLowerCase()
+    : start
+        .replace(/<[^<>]{0,200}>/g, ' ')
+        .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, decodeEntity)
+        .replace(/\bhttps?:\/\/\S+/gi, ' ')
+        .toLowerCase()
+        .normalize('NFC')
+        .replace(/[^\x20-\x7eåäö]/gu, (ch) => (/[\p{L}\p{M}]/u.test(ch) ? foldLetter(ch) : ch))
+        .replace(/[\u00ad\p{M}]/gu, '');
+  return folded
     .replace(/([\p{L}\p{N}])['’`´]+(?=\p{L})/gu, '$1')
     .replace(/([\p{L}\p{N}]):\p{L}{1,5}(?![\p{L}\p{N}])/gu, '$1')
     .replace(/[\u2010\u2011]/g, '-')
     .replace(/[^\p{L}\p{N}-]+/gu, ' ')
-    .replace(/\s-+|-+\s|^-+|-+$/g, ' ')
+    .replace(/(?<=\s|^)-+|-+(?=\s|$)/g, ' ')
     .replace(/-{2,}/g, '-')
     .replace(/\s+/g, ' ')
     .trim();

@@ -9,6 +9,7 @@
  * Snowball stems, Finnish compounds (työllisyys|palveluista, lähi|liikenteestä) and typos on
  * stems. All lookup tables are built once; a question costs a few map lookups per word.
  */
+import { LRUCache } from 'lru-cache';
 import { withoutClitics } from './finnish-clitics';
 import { compoundModifiers, inflectedForms, inflectionStems } from './finnish-inflection';
 import { FuzzyIndex } from './fuzzy-index';
@@ -71,6 +72,8 @@ const MIN_FUZZY_TOKEN_LENGTH = 6;
 const MIN_COMPOUND_HEAD = 6;
 const MAX_GAP = 2;
 const GOOD_ENOUGH = 0.85;
+/** Words people type repeat (Zipf): the lookups of this many recent distinct words are kept. */
+const LOOKUP_CACHE_WORDS = 20_000;
 
 interface LexiconWord {
   readonly text: string;
@@ -143,6 +146,7 @@ export class TermMatcher {
   private readonly endings = new Set<string>(['']);
   private readonly functionWords: Readonly<Record<Lang, ReadonlySet<string>>>;
   private readonly stemmer: Stemmer;
+  private readonly lookups = new LRUCache<string, ReadonlyMap<number, number>>({ max: LOOKUP_CACHE_WORDS });
 
   constructor(
     private readonly entries: readonly TermEntry[],
@@ -245,17 +249,25 @@ export class TermMatcher {
   match(tokens: readonly Token[], options: TermMatchOptions = {}): TermCandidate[] {
     const skip = options.skipTokens ?? new Set<number>();
     const stream = toWords(tokens).filter((word) => !skip.has(word.token));
-    const hitsAt = stream.map((word) => this.lookup(word.text));
+    const hitsAt = stream.map((word) => this.cachedLookup(word.text));
     const touched = new Set<number>();
     for (const hits of hitsAt) {
       for (const word of hits.keys())
         for (const phrase of this.phrasesByWord.get(word) ?? []) touched.add(phrase);
     }
     const best = new Map<number, TermCandidate>();
+    const minScore = options.minScore ?? 0.3;
+    const bestQuality = new Map<number, number>();
+    for (const hits of hitsAt)
+      for (const [word, quality] of hits)
+        if ((bestQuality.get(word) ?? 0) < quality) bestQuality.set(word, quality);
     for (const phraseIndex of touched) {
       const phrase = this.phrases[phraseIndex];
       const entry = phrase === undefined ? undefined : this.entries[phrase.entry];
       if (phrase === undefined || entry === undefined) continue;
+      // A phrase that could not reach minScore even with every word at its best hit can only be
+      // dropped below; most phrases a common word touches are such.
+      if (this.scoreBound(phrase, bestQuality) < minScore - 0.0005) continue;
       const scored = this.scorePhrase(phrase, hitsAt, stream);
       if (scored === undefined) continue;
       const candidate: TermCandidate = {
@@ -267,11 +279,19 @@ export class TermMatcher {
       const known = best.get(phrase.entry);
       if (known === undefined || better(candidate, known)) best.set(phrase.entry, candidate);
     }
-    const minScore = options.minScore ?? 0.3;
     return [...best.values()]
       .filter((candidate) => candidate.score >= minScore)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : a.id.localeCompare(b.id)))
       .slice(0, options.limit ?? 10);
+  }
+
+  /** The tables are fixed after construction, so a word's lookup never changes. */
+  private cachedLookup(text: string): ReadonlyMap<number, number> {
+    const cached = this.lookups.get(text);
+    if (cached !== undefined) return cached;
+    const found = this.lookup(text);
+    this.lookups.set(text, found);
+    return found;
   }
 
   /** Which lexicon words a question word can be, with the best quality for each. */
@@ -343,10 +363,26 @@ export class TermMatcher {
     take(hits);
   }
 
+  /** An upper bound of scorePhrase: each word at its best quality anywhere, order ignored. */
+  private scoreBound(phrase: Phrase, bestQuality: ReadonlyMap<number, number>): number {
+    let sum = 0;
+    let totalWeight = 0;
+    let content = 0;
+    for (const wordIndex of phrase.words) {
+      const weight = this.words[wordIndex]?.weight ?? 0;
+      const quality = bestQuality.get(wordIndex) ?? 0;
+      totalWeight += weight;
+      sum += weight * quality;
+      if (weight === 1 && quality > 0) content += 1;
+    }
+    if (content === 0 || totalWeight === 0) return 0;
+    return (sum / totalWeight) * (1 + MULTI_WORD_BONUS * (content - 1));
+  }
+
   /** The best in-order alignment of a phrase's words on the question's words. */
   private scorePhrase(
     phrase: Phrase,
-    hitsAt: readonly Map<number, number>[],
+    hitsAt: readonly ReadonlyMap<number, number>[],
     stream: readonly Word[],
   ): { score: number; tokens: number[] } | undefined {
     interface State {

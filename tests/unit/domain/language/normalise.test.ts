@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   MAX_ANALYSED_CHARS,
   foldNordic,
@@ -85,5 +86,70 @@ describe('tokenize', () => {
 describe('foldNordic', () => {
   test('folds å ä ö for keyboards without them', () => {
     expect(foldNordic('jämsässä åbo föglö')).toBe('jamsassa abo foglo');
+  });
+});
+
+describe('normaliseText on plain and unusual text alike', () => {
+  /**
+   * Every step that the shortcut skips and that could touch its alphabet, then the rest. (Entities
+   * need "&" and folding needs letters other than å ä ö: neither is in the plain alphabet.)
+   */
+  function normaliseEveryStep(input: string): string {
+    return input
+      .slice(0, MAX_ANALYSED_CHARS)
+      .replace(/<[^<>]{0,200}>/g, ' ')
+      .replace(/\bhttps?:\/\/\S+/gi, ' ')
+      .toLowerCase()
+      .normalize('NFC')
+      .replace(/[\u00ad\p{M}]/gu, '')
+      .replace(/([\p{L}\p{N}])['’`´]+(?=\p{L})/gu, '$1')
+      .replace(/([\p{L}\p{N}]):\p{L}{1,5}(?![\p{L}\p{N}])/gu, '$1')
+      .replace(/[\u2010\u2011]/g, '-')
+      .replace(/[^\p{L}\p{N}-]+/gu, ' ')
+      .replace(/(?<=\s|^)-+|-+(?=\s|$)/g, ' ')
+      .replace(/-{2,}/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  const plainAlphabet = 'aAzZ09åäöÅÄÖ ?!.,;:()"\'-'.split('');
+  const otherAlphabet = [
+    'é',
+    'ü',
+    'ø',
+    '’',
+    '´',
+    '\u00ad',
+    '\u0301',
+    '\u2010',
+    '<',
+    '>',
+    '&',
+    '/',
+    '\n',
+    '🙂',
+  ];
+
+  test('plain text (the shortcut) gives what every step gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...plainAlphabet), { maxLength: 60 }), (chars) => {
+        const text = chars.join('');
+        expect(normaliseText(text)).toBe(normaliseEveryStep(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('is idempotent, so normalised text can be analysed again unchanged', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...plainAlphabet, ...otherAlphabet), { maxLength: 60 }),
+        (chars) => {
+          const once = normaliseText(chars.join(''));
+          expect(normaliseText(once)).toBe(once);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
