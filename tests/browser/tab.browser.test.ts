@@ -4,20 +4,19 @@
  * teams-js (context, theme, SSO token signed by a local key); without it, the page must say it
  * belongs in Teams. Screenshots go to tests/.artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { TENANT } from '../support/activities';
 import { logActionViaBot, setStatusViaBot } from '../support/bot-actions';
 import { REPO_ROOT, startHarness, type Harness } from '../support/bot-harness';
+import { launchChromium, requireChromium, type HeadlessChromium } from '../support/chromium';
 import { startFakeConnector, type FakeConnector } from '../support/connector';
 import { ENTRA_TENANT, startLocalEntra, type LocalEntra } from '../support/local-entra';
 import { startTabServer, type TabServer } from '../support/tab-server';
 import { contrastProblems, focusedElement, unlabelledControls } from './page-checks';
 import { hostValidity, saveTab, teamsHostStub, type HostContext } from './teams-host-stub';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(REPO_ROOT, 'tests', '.artifacts');
 const CHANNEL = '19:neuvottelukunta-ks@thread.tacv2';
 const SV_NAME = 'Delegationen för kommunerna och välfärdsområdet';
@@ -28,16 +27,11 @@ let connector: FakeConnector;
 let bot: Harness;
 let entra: LocalEntra;
 let tab: TabServer;
-let profile: string;
-let browser: BrowserContext;
+let browser: HeadlessChromium;
 const ids = { overdue: '', later: '', done: '' };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the tab's browser test needs Debian's Chromium (apt-get install -y chromium)`,
-    );
-  }
+  requireChromium("the tab's browser test");
   connector = await startFakeConnector();
   bot = await startHarness({ ALLOWED_TENANTS: `${TENANT},${ENTRA_TENANT}` });
   entra = await startLocalEntra();
@@ -55,26 +49,10 @@ beforeAll(async () => {
   await setStatusViaBot(bot, connector, ids.done, 'valmis');
   await setStatusViaBot(bot, connector, ids.later, 'kaynnissa');
   mkdirSync(ARTIFACTS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'tab-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium('tab-chromium-', { width: 1100, height: 900 });
 });
 afterAll(async () => {
   await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   await tab?.close();
   await entra?.close();
   await bot?.stop();
@@ -91,7 +69,7 @@ interface Opened {
 
 /** Opens a tab page; with a host context the teams-js bundle is replaced by the host stub. */
 async function open(path: string, context?: HostContext, token?: string | null): Promise<Opened> {
-  const page = await browser.newPage();
+  const page = await browser.context.newPage();
   const errors: string[] = [];
   const apiCalls: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

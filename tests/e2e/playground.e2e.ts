@@ -14,11 +14,11 @@ import { get } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { REPO_ROOT, startHarness, type Harness } from '../support/bot-harness';
+import { launchChromium, requireChromium, type HeadlessChromium } from '../support/chromium';
 import { freePort } from '../support/redis-server';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(REPO_ROOT, 'tests', '.artifacts');
 const PLAYGROUND_CLI = join(REPO_ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 /** Marja Malli, secretary of the Keski-Suomi forums in data/registry. */
@@ -182,8 +182,7 @@ async function waitForFrame(
 let bot: Harness;
 let playground: Playground;
 let playgroundDir: string;
-let profile: string;
-let browser: BrowserContext;
+let browser: HeadlessChromium;
 let page: Page;
 
 async function send(text: string): Promise<number> {
@@ -196,11 +195,7 @@ async function send(text: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the e2e suite needs Debian's Chromium (apt-get install -y chromium)`,
-    );
-  }
+  requireChromium('the e2e suite');
   if (!existsSync(PLAYGROUND_CLI)) {
     throw new Error(
       `${PLAYGROUND_CLI} is missing: run npm ci (devDependency @microsoft/m365agentsplayground)`,
@@ -215,28 +210,13 @@ beforeAll(async () => {
   playgroundDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
   playground = await startPlayground(`${bot.url}/api/messages`, playgroundDir);
   mkdirSync(ARTIFACTS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium('e2e-chromium-', { width: 1280, height: 900 });
   // Offline: the Playground's fonts and animations come from a CDN; fail them at once.
-  await browser.route(
+  await browser.context.route(
     (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
     (route) => route.abort(),
   );
-  page = browser.pages()[0] ?? (await browser.newPage());
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('websocket', (socket) => {
     socket.on('framereceived', (frame) => {
       const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8');
@@ -264,7 +244,6 @@ afterAll(async () => {
     if (playground.child.exitCode === null) playground.child.kill('SIGKILL');
   }
   await bot?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
   if (playgroundDir) rmSync(playgroundDir, { recursive: true, force: true });
 });
 
