@@ -385,46 +385,54 @@ export class TermMatcher {
     hitsAt: readonly ReadonlyMap<number, number>[],
     stream: readonly Word[],
   ): { score: number; tokens: number[] } | undefined {
+    interface Path {
+      readonly position: number;
+      readonly previous: Path | undefined;
+    }
     interface State {
       readonly last: number;
-      readonly skipped: number;
+      /** The phrase word `last` matched; the words after it up to the current one were skipped. */
+      readonly lastWord: number;
       readonly sum: number;
       readonly content: number;
-      readonly positions: readonly number[];
+      readonly path: Path | undefined;
     }
-    let states: State[] = [{ last: -1, skipped: 0, sum: 0, content: 0, positions: [] }];
+    let states: State[] = [{ last: -1, lastWord: -1, sum: 0, content: 0, path: undefined }];
     let totalWeight = 0;
-    for (const wordIndex of phrase.words) {
+    for (const [k, wordIndex] of phrase.words.entries()) {
       const word = this.words[wordIndex];
       if (word === undefined) return undefined;
       totalWeight += word.weight;
-      const next: State[] = states.map((state) => ({ ...state, skipped: state.skipped + 1 }));
+      // Every state may also leave this word unmatched, so all of them go on.
+      const next: State[] = states.slice();
       for (const state of states) {
+        const skipped = k - state.lastWord - 1;
         const from = state.last + 1;
         const to =
-          state.last === -1
-            ? hitsAt.length - 1
-            : Math.min(hitsAt.length - 1, state.last + MAX_GAP + state.skipped);
+          state.last === -1 ? hitsAt.length - 1 : Math.min(hitsAt.length - 1, state.last + MAX_GAP + skipped);
         for (let position = from; position <= to; position += 1) {
           const quality = hitsAt[position]?.get(wordIndex);
           if (quality === undefined) continue;
           next.push({
             last: position,
-            skipped: 0,
+            lastWord: k,
             sum: state.sum + word.weight * quality,
             content: state.content + (word.weight === 1 ? 1 : 0),
-            positions: [...state.positions, position],
+            path: { position, previous: state.path },
           });
         }
       }
       // Keep the search small: the best few partial alignments are enough for phrases of a few words.
-      states = next.sort((a, b) => b.sum - a.sum).slice(0, 8);
+      states = next.length > 1 ? next.sort((a, b) => b.sum - a.sum).slice(0, 8) : next;
     }
     const bestState = states.filter((state) => state.content > 0).sort((a, b) => b.sum - a.sum)[0];
     if (bestState === undefined || totalWeight === 0) return undefined;
     const coverage = bestState.sum / totalWeight;
     const score = coverage * (1 + MULTI_WORD_BONUS * (bestState.content - 1));
-    const tokens = [...new Set(bestState.positions.map((position) => stream[position]?.token ?? -1))].filter(
+    const positions: number[] = [];
+    for (let path = bestState.path; path !== undefined; path = path.previous)
+      positions.unshift(path.position);
+    const tokens = [...new Set(positions.map((position) => stream[position]?.token ?? -1))].filter(
       (token) => token >= 0,
     );
     return { score: Math.round(score * 1000) / 1000, tokens };
