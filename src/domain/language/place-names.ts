@@ -6,6 +6,7 @@
  * costs a few map lookups per word. Only words that match nothing exactly go through the
  * typo fallback.
  */
+import { memoise } from '../memo';
 import { withoutClitics } from './finnish-clitics';
 import { inflectedForms, inflectionStems } from './finnish-inflection';
 import { FuzzyIndex } from './fuzzy-index';
@@ -118,6 +119,9 @@ export class PlaceNameMatcher {
   private readonly endings = new Set<string>(['']);
   private readonly stemmer: Stemmer;
   private readonly commonWords: ReadonlySet<string>;
+  // The tables are fixed after construction, so a word's hits never change; words repeat.
+  private readonly exactHitsOf = memoise((text: string): readonly FormHit[] => this.exactHits(text), 20_000);
+  private readonly fuzzyHitsOf = memoise((text: string): readonly FormHit[] => this.fuzzyHits(text), 20_000);
 
   constructor(
     private readonly entries: readonly PlaceEntry[],
@@ -201,7 +205,7 @@ export class PlaceNameMatcher {
     const matchedWords = new Set<number>();
     words.forEach((word, position) => {
       if (skip.has(word.token)) return;
-      for (const hit of this.exactHits(word.text)) {
+      for (const hit of this.exactHitsOf(word.text)) {
         const match = this.complete(words, position, hit, skip);
         if (match !== undefined) {
           found.push(match);
@@ -214,7 +218,7 @@ export class PlaceNameMatcher {
         if (skip.has(word.token) || matchedWords.has(position) || word.text.length < MIN_FUZZY_WORD_LENGTH)
           return;
         if (this.commonWords.has(word.text)) return;
-        for (const hit of this.fuzzyHits(word.text)) {
+        for (const hit of this.fuzzyHitsOf(word.text)) {
           const match = this.complete(words, position, hit, skip);
           if (match !== undefined) found.push(match);
         }
