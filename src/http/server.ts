@@ -62,6 +62,12 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     }
   });
 
+  // Tools such as the Agents Playground probe the endpoint before posting; the probe needs no token.
+  server.head('/api/messages', async (_req: Request, res: Response) => {
+    res.writeHead(200, { Allow: 'POST, HEAD' });
+    res.end();
+  });
+
   server.get('/forums/:forumId/:file', async (req: Request, res: Response) => {
     if (!deps.exports) {
       res.send(404, { error: 'not found' });

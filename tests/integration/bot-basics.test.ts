@@ -160,6 +160,14 @@ describe.each(backends)('bot over HTTP with the %s', (_name, backendEnv) => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
 
+  it('answers a probe of the messages endpoint (HEAD) without a body, and refuses GET', async () => {
+    const head = await fetch(`${bot.url}/api/messages`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('allow')).toBe('POST, HEAD');
+    expect(await head.text()).toBe('');
+    expect((await fetch(`${bot.url}/api/messages`)).status).toBe(405);
+  });
+
   it('is ready when the store and registry are', async () => {
     const response = await fetch(`${bot.url}/readyz`);
     expect(response.status).toBe(200);
