@@ -43,6 +43,12 @@ export interface TeamsBotDeps {
   readonly notify: (aadObjectId: string, reply: Reply) => Promise<void>;
 }
 
+interface ActivityLogFields {
+  readonly activityId: string | undefined;
+  readonly type: string;
+  readonly channelId: string;
+}
+
 export interface CardActor {
   readonly aadObjectId?: string;
   readonly teamsChannelId?: string;
@@ -79,24 +85,25 @@ export class TeamsBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const { activity } = context;
     const started = this.deps.clock.now();
-    const log = this.deps.logger.child({
+    // Fields of every line about this activity; no child logger, so nothing is built at a quiet level.
+    const ids: ActivityLogFields = {
       activityId: activity.id,
       type: activity.type,
       channelId: activity.channelId,
-    });
+    };
     const tenantId = tenantOf(activity);
     if (this.deps.allowedTenants.length > 0 && (!tenantId || !this.deps.allowedTenants.includes(tenantId))) {
-      log.warn({ tenantId: tenantId ?? null }, 'activity refused: tenant not allowed');
+      this.deps.logger.warn({ ...ids, tenantId: tenantId ?? null }, 'activity refused: tenant not allowed');
       if (activity.type === 'invoke')
         await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
       return;
     }
     const conversationId = activity.conversation?.id ?? '';
-    if (activity.id && !(await this.claim(conversationId, activity.id, log))) {
-      log.info('duplicate delivery ignored');
+    if (activity.id && !(await this.claim(conversationId, activity.id, ids))) {
+      this.deps.logger.info(ids, 'duplicate delivery ignored');
       return;
     }
-    await this.remember(activity, log);
+    await this.remember(activity, ids);
     if (activity.type === 'invoke' && (typeof activity.value !== 'object' || activity.value === null)) {
       // Every invoke this bot handles carries an object; anything else is malformed.
       await context.sendActivity({
@@ -111,7 +118,7 @@ export class TeamsBot extends TeamsActivityHandler {
       if (activity.id) await this.deps.ledger.forget(conversationId, activity.id).catch(() => undefined);
       throw error;
     }
-    log.info({ tenantId, ms: this.deps.clock.now() - started }, 'activity handled');
+    this.deps.logger.info({ ...ids, tenantId, ms: this.deps.clock.now() - started }, 'activity handled');
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
@@ -247,17 +254,17 @@ export class TeamsBot extends TeamsActivityHandler {
     if (ref) await this.deps.conversations.remove(ref.conversationId);
   }
 
-  private async claim(conversationId: string, activityId: string, log: Logger): Promise<boolean> {
+  private async claim(conversationId: string, activityId: string, ids: ActivityLogFields): Promise<boolean> {
     try {
       return await this.deps.ledger.firstDelivery(conversationId, activityId);
     } catch (error) {
       // Answering beats de-duplicating: with the store down a question still gets its answer.
-      log.warn({ err: errorSummary(error) }, 'duplicate check unavailable');
+      this.deps.logger.warn({ ...ids, err: errorSummary(error) }, 'duplicate check unavailable');
       return true;
     }
   }
 
-  private async remember(activity: Activity, log: Logger): Promise<void> {
+  private async remember(activity: Activity, ids: ActivityLogFields): Promise<void> {
     const action = activity.action?.toLowerCase() ?? '';
     if (activity.type === 'installationUpdate' && action.startsWith('remove')) return;
     const ref = toConversationRef(activity, this.deps.clock.now());
@@ -267,7 +274,7 @@ export class TeamsBot extends TeamsActivityHandler {
         fresh: activity.type !== 'message' && activity.type !== 'invoke',
       });
     } catch (error) {
-      log.warn({ err: errorSummary(error) }, 'conversation reference not saved');
+      this.deps.logger.warn({ ...ids, err: errorSummary(error) }, 'conversation reference not saved');
     }
   }
 }
