@@ -4,13 +4,7 @@ import { pick, type Organisation } from '../src/domain/registry';
 import { translator, type Locale } from '../src/i18n';
 import { actionRows, card, factSet, heading, imBack, text, type Card } from './adaptive';
 import { forumCard, forumText } from './forum.card';
-import {
-  ownRowsElements,
-  ownRowsLine,
-  placeName,
-  responsibilityCard,
-  responsibilityText,
-} from './responsibility.card';
+import { ownRowsElements, ownRowsLine, placeName, responsibilityReply } from './responsibility.card';
 
 export interface RenderedAnswer {
   readonly text: string;
@@ -30,7 +24,7 @@ export function renderAnswer(answer: Answer, timeZone: string, question: string)
       const place = answer.municipality
         ? municipalityName(answer.municipality, locale)
         : pick(answer.region.name, locale);
-      return { text: responsibilityText(answer, tr), card: responsibilityCard(answer, tr, place) };
+      return responsibilityReply(answer, tr, place);
     }
     case 'none': {
       const title = tr('answer.none', {

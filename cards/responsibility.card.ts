@@ -76,11 +76,38 @@ function partyLines(party: Party, locale: Locale, tr: Translate): { main: string
   return { main, details };
 }
 
+type Lines = ReadonlyMap<Party, { main: string; details: Detail[] }>;
+
+/** Each party's lines, made once for both the card and its text fallback. */
+function linesOf(answer: ResponsibilityAnswer, tr: Translate): Lines {
+  const lines = new Map<Party, { main: string; details: Detail[] }>();
+  for (const group of answer.groups)
+    for (const party of group.parties) lines.set(party, partyLines(party, answer.lang, tr));
+  return lines;
+}
+
+function linesFor(lines: Lines, party: Party): { main: string; details: Detail[] } {
+  return lines.get(party) ?? { main: '', details: [] };
+}
+
+/** The answer as a card and as plain text with the same facts. */
+export function responsibilityReply(
+  answer: ResponsibilityAnswer,
+  tr: Translate,
+  placeForQuestions: string,
+): { text: string; card: Card } {
+  const lines = linesOf(answer, tr);
+  return {
+    text: responsibilityText(answer, tr, lines),
+    card: responsibilityCard(answer, tr, placeForQuestions, lines),
+  };
+}
+
 function municipalityName(municipality: Organisation, locale: Locale): string {
   return municipality.shortName ? pick(municipality.shortName, locale) : pick(municipality.name, locale);
 }
 
-function groupElements(groups: readonly PartyGroup[], locale: Locale, tr: Translate): CardElement[] {
+function groupElements(groups: readonly PartyGroup[], tr: Translate, lines: Lines): CardElement[] {
   const out: CardElement[] = [];
   let lastSide: string | undefined;
   for (const group of groups) {
@@ -92,7 +119,7 @@ function groupElements(groups: readonly PartyGroup[], locale: Locale, tr: Transl
     }
     out.push(text(tr(`answer.role.${group.role}`), { weight: 'Bolder', size: 'Small', spacing: 'Small' }));
     for (const party of group.parties) {
-      const { main, details } = partyLines(party, locale, tr);
+      const { main, details } = linesFor(lines, party);
       const items: CardElement[] = [text(main, { spacing: 'None' })];
       if (party.person?.email) {
         items.push({
@@ -123,7 +150,7 @@ function groupElements(groups: readonly PartyGroup[], locale: Locale, tr: Transl
   return out;
 }
 
-export function responsibilityText(answer: ResponsibilityAnswer, tr: Translate): string {
+function responsibilityText(answer: ResponsibilityAnswer, tr: Translate, partyTexts: Lines): string {
   const locale = answer.lang;
   const lines = [
     tr('answer.title.place', {
@@ -137,7 +164,7 @@ export function responsibilityText(answer: ResponsibilityAnswer, tr: Translate):
     if (group.side !== lastSide) lines.push(`${tr(`answer.side.${group.side}`)}:`);
     lastSide = group.side;
     for (const party of group.parties) {
-      const { main, details } = partyLines(party, locale, tr);
+      const { main, details } = linesFor(partyTexts, party);
       lines.push(`  ${tr(`answer.role.${group.role}`)}: ${main}`);
       for (const detail of details) lines.push(`    ${detail.text}`);
     }
@@ -172,10 +199,11 @@ export function municipalityButtons(
   );
 }
 
-export function responsibilityCard(
+function responsibilityCard(
   answer: ResponsibilityAnswer,
   tr: Translate,
   placeForQuestions: string,
+  lines: Lines,
 ): Card {
   const locale = answer.lang;
   const interfaceName = pick(answer.interface.name, locale);
@@ -191,7 +219,7 @@ export function responsibilityCard(
       }),
     );
   }
-  body.push(container(groupElements(answer.groups, locale, tr)));
+  body.push(container(groupElements(answer.groups, tr, lines)));
   body.push(...ownRowsElements(answer.ownRowsIn, interfaceName, locale, tr));
   body.push(text(tr('answer.source'), { isSubtle: true, size: 'Small', separator: true }));
   const actions = answer.alternatives.map((alt) =>
