@@ -3,7 +3,8 @@ import { CardFactory, type Activity } from 'botbuilder';
 import type { Reply } from '../../app/reply';
 
 export function toActivity(reply: Reply): Partial<Activity> {
-  const summary = reply.text.split('\n')[0]?.slice(0, 200) ?? '';
+  const firstLineEnd = reply.text.indexOf('\n');
+  const summary = reply.text.slice(0, Math.min(firstLineEnd === -1 ? reply.text.length : firstLineEnd, 200));
   if (reply.card) {
     return {
       type: 'message',
