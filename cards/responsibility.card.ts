@@ -87,7 +87,9 @@ function linesOf(answer: ResponsibilityAnswer, tr: Translate): Lines {
 }
 
 function linesFor(lines: Lines, party: Party): { main: string; details: Detail[] } {
-  return lines.get(party) ?? { main: '', details: [] };
+  const found = lines.get(party);
+  if (!found) throw new Error('party lines were not made for every party of the answer');
+  return found;
 }
 
 /** The answer as a card and as plain text with the same facts. */

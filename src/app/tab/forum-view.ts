@@ -157,16 +157,16 @@ async function readAll(
   keep: (action: Action) => boolean,
 ): Promise<ActionView[] | undefined> {
   const out: ActionView[] = [];
-  for (let offset = 0; out.length < max;) {
-    const limit = Math.min(PAGE_SIZE, max - out.length);
-    const outcome = await read({ offset, limit });
+  // Whole pages: a filter keeps fewer than it reads, so shrinking the page to what is missing
+  // would end in reads of one action each.
+  for (let offset = 0; out.length < max; offset += PAGE_SIZE) {
+    const outcome = await read({ offset, limit: PAGE_SIZE });
     if (!outcome.ok) return undefined;
     const { items, total } = outcome.value;
     for (const view of items) if (keep(view.action)) out.push(view);
-    offset += limit;
-    if (items.length === 0 || offset >= total) break;
+    if (items.length === 0 || offset + PAGE_SIZE >= total) break;
   }
-  return out;
+  return out.slice(0, max);
 }
 
 function tabAction({ action, overdue }: Listed, registry: RegistryIndex, locale: Locale): TabAction {

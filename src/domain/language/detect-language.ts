@@ -52,21 +52,25 @@ const WORD_LISTS: ReadonlyArray<readonly [Lang, ReadonlySet<string>, number]> = 
 ]);
 
 /** How much one word tells of each language; words repeat, so each is weighed once. */
-const wordScores = memoise((word: string): Readonly<Scores> => {
-  const own: Scores = { fi: 0, sv: 0, en: 0 };
-  const listedIn = WORD_LISTS.filter(([, words]) => words.has(word));
-  // A word of several languages ("i", "en", "on") is weaker evidence for each.
-  const shared = new Set(listedIn.map(([lang]) => lang)).size > 1 ? SHARED_WORD_FACTOR : 1;
-  for (const [lang, , score] of listedIn) own[lang] = Math.max(own[lang], score * shared);
-  if (listedIn.length === 0 && /^\p{L}+$/u.test(word)) {
-    for (const { pattern, scores: featureScores } of FEATURES) {
-      if (!pattern.test(word)) continue;
-      for (const lang of LANGS) own[lang] += featureScores[lang] ?? 0;
+const wordScores = memoise(
+  (word: string): Readonly<Scores> => {
+    const own: Scores = { fi: 0, sv: 0, en: 0 };
+    const listedIn = WORD_LISTS.filter(([, words]) => words.has(word));
+    // A word of several languages ("i", "en", "on") is weaker evidence for each.
+    const shared = new Set(listedIn.map(([lang]) => lang)).size > 1 ? SHARED_WORD_FACTOR : 1;
+    for (const [lang, , score] of listedIn) own[lang] = Math.max(own[lang], score * shared);
+    if (listedIn.length === 0 && /^\p{L}+$/u.test(word)) {
+      for (const { pattern, scores: featureScores } of FEATURES) {
+        if (!pattern.test(word)) continue;
+        for (const lang of LANGS) own[lang] += featureScores[lang] ?? 0;
+      }
     }
-  }
-  for (const lang of LANGS) own[lang] = Math.min(MAX_WORD_SCORE, own[lang]);
-  return own;
-}, 20_000);
+    for (const lang of LANGS) own[lang] = Math.min(MAX_WORD_SCORE, own[lang]);
+    return own;
+  },
+  20_000,
+  { maxKeyLength: 40 },
+);
 
 export function detectLanguage(text: string): DetectedLanguage {
   return detectLanguageOfTokens(tokenizeText(text));

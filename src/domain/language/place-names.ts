@@ -120,8 +120,12 @@ export class PlaceNameMatcher {
   private readonly stemmer: Stemmer;
   private readonly commonWords: ReadonlySet<string>;
   // The tables are fixed after construction, so a word's hits never change; words repeat.
-  private readonly exactHitsOf = memoise((text: string): readonly FormHit[] => this.exactHits(text), 20_000);
-  private readonly fuzzyHitsOf = memoise((text: string): readonly FormHit[] => this.fuzzyHits(text), 20_000);
+  private readonly exactHitsOf = memoise((text: string): readonly FormHit[] => this.exactHits(text), 20_000, {
+    maxKeyLength: 40,
+  });
+  private readonly fuzzyHitsOf = memoise((text: string): readonly FormHit[] => this.fuzzyHits(text), 20_000, {
+    maxKeyLength: 40,
+  });
 
   constructor(
     private readonly entries: readonly PlaceEntry[],

@@ -9,7 +9,7 @@
  * Snowball stems, Finnish compounds (työllisyys|palveluista, lähi|liikenteestä) and typos on
  * stems. All lookup tables are built once; a question costs a few map lookups per word.
  */
-import { LRUCache } from 'lru-cache';
+import { memoise } from '../memo';
 import { withoutClitics } from './finnish-clitics';
 import { compoundModifiers, inflectedForms, inflectionStems } from './finnish-inflection';
 import { FuzzyIndex } from './fuzzy-index';
@@ -74,6 +74,8 @@ const MAX_GAP = 2;
 const GOOD_ENOUGH = 0.85;
 /** Words people type repeat (Zipf): the lookups of this many recent distinct words are kept. */
 const LOOKUP_CACHE_WORDS = 20_000;
+/** Longer "words" are junk or pasted text: not worth keeping, and they must not evict real words. */
+const MAX_CACHED_WORD = 40;
 
 interface LexiconWord {
   readonly text: string;
@@ -146,7 +148,12 @@ export class TermMatcher {
   private readonly endings = new Set<string>(['']);
   private readonly functionWords: Readonly<Record<Lang, ReadonlySet<string>>>;
   private readonly stemmer: Stemmer;
-  private readonly lookups = new LRUCache<string, ReadonlyMap<number, number>>({ max: LOOKUP_CACHE_WORDS });
+  // The tables are fixed after construction, so a word's lookup never changes.
+  private readonly cachedLookup = memoise(
+    (text: string): ReadonlyMap<number, number> => this.lookup(text),
+    LOOKUP_CACHE_WORDS,
+    { maxKeyLength: MAX_CACHED_WORD },
+  );
 
   constructor(
     private readonly entries: readonly TermEntry[],
@@ -267,7 +274,7 @@ export class TermMatcher {
       if (phrase === undefined || entry === undefined) continue;
       // A phrase that could not reach minScore even with every word at its best hit can only be
       // dropped below; most phrases a common word touches are such.
-      if (this.scoreBound(phrase, bestQuality) < minScore - 0.0005) continue;
+      if (this.scoreBound(phrase, bestQuality) < minScore - 0.001) continue;
       const scored = this.scorePhrase(phrase, hitsAt, stream);
       if (scored === undefined) continue;
       const candidate: TermCandidate = {
@@ -283,15 +290,6 @@ export class TermMatcher {
       .filter((candidate) => candidate.score >= minScore)
       .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : a.id.localeCompare(b.id)))
       .slice(0, options.limit ?? 10);
-  }
-
-  /** The tables are fixed after construction, so a word's lookup never changes. */
-  private cachedLookup(text: string): ReadonlyMap<number, number> {
-    const cached = this.lookups.get(text);
-    if (cached !== undefined) return cached;
-    const found = this.lookup(text);
-    this.lookups.set(text, found);
-    return found;
   }
 
   /** Which lexicon words a question word can be, with the best quality for each. */

@@ -140,6 +140,12 @@ describe('normaliseText on plain and unusual text alike', () => {
     );
   });
 
+  test('drops hyphens at word edges, also where they stand next to each other', () => {
+    expect(normaliseText('a- -b')).toBe('a b');
+    expect(normaliseText('- -a')).toBe('a');
+    expect(normaliseText('sote--keskus - HYTE-')).toBe('sote-keskus hyte');
+  });
+
   test('is idempotent, so normalised text can be analysed again unchanged', () => {
     fc.assert(
       fc.property(

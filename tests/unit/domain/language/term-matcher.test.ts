@@ -188,3 +188,30 @@ describe('hyphenated aliases', () => {
     }
   });
 });
+
+describe('skipping phrases that cannot reach the minimum score', () => {
+  test('gives exactly the candidates that scoring every phrase and then filtering gives', () => {
+    const words = interfaceEntries()
+      .flatMap((entry) => entry.phrases.map((phrase) => phrase.text))
+      .join(' ')
+      .split(/\s+/);
+    const questions = [
+      'kuka vastaa kotoutumisesta Jyväskylässä',
+      'Vem sköter sysselsättningen i Karleby?',
+      'who is responsible for student welfare and family centres',
+      ...Array.from({ length: 300 }, (_, i) =>
+        [0, 1, 2, 3].map((k) => words[(i * 7919 + k * 104729) % words.length] ?? '').join(' '),
+      ),
+    ];
+    for (const minScore of [0.3, 0.45, 0.7]) {
+      for (const question of questions) {
+        const tokens = tokenizeText(question);
+        const pruned = catalogue.match(tokens, { minScore, limit: 1000 });
+        const everything = catalogue
+          .match(tokens, { minScore: 0, limit: 1000 })
+          .filter((candidate) => candidate.score >= minScore);
+        expect(pruned).toEqual(everything);
+      }
+    }
+  });
+});
