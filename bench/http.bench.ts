@@ -203,6 +203,8 @@ interface Figures {
   readonly p99: number;
   readonly errors: number;
   readonly sent: number;
+  /** Responses received before the run ended (the rest were still in flight). */
+  readonly answered: number;
   readonly ok: number;
   /** The bot process's CPU time per request, in µs. */
   readonly cpuUs: number;
@@ -215,6 +217,7 @@ function figures(result: AutocannonResult & { cpuMs: number }): Figures {
     p99: result.latency.p99,
     errors: result.non2xx + result.errors,
     sent: result.requests.sent,
+    answered: result.requests.total,
     ok: result.statusCodeStats['200']?.count ?? 0,
     cpuUs: (result.cpuMs * 1000) / Math.max(1, result.requests.total),
   };
@@ -235,6 +238,7 @@ function medianOf(runs: readonly Figures[]): Figures {
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
     sent: runs.reduce((sum, run) => sum + run.sent, 0),
     ok: runs.reduce((sum, run) => sum + run.ok, 0),
+    answered: runs.reduce((sum, run) => sum + run.answered, 0),
     cpuUs: median(runs.map((run) => run.cpuUs)),
   };
 }
@@ -317,9 +321,10 @@ async function main(): Promise<void> {
     const measured = [...runs.echoFull, ...runs.botFull, ...runs.echoFixed, ...runs.botFixed];
     const sent = measured.reduce((sum, run) => sum + run.sent, 0);
     const ok = measured.reduce((sum, run) => sum + run.ok, 0);
+    const answered = measured.reduce((sum, run) => sum + run.answered, 0);
     const errors = measured.reduce((sum, run) => sum + run.errors, 0);
     out.write(
-      `requests answered 200: ${ok} of ${sent} sent in the measured runs (errors ${errors}); replies received by the connector (with warm-up): ${sink.received()}\n`,
+      `measured runs: ${answered} requests answered, ${ok} of them with 200, errors ${errors} (autocannon also counts ${sent - answered} requests as sent that were queued or in flight when a run ended); replies received by the connector (with warm-up): ${sink.received()}\n`,
     );
   } finally {
     echo.child.kill('SIGTERM');
