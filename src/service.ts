@@ -6,6 +6,7 @@ import { createCloudAdapter } from './adapters/botbuilder/cloud-adapter';
 import { createMessagesEndpoint } from './adapters/botbuilder/messages-endpoint';
 import { TeamsBot } from './adapters/botbuilder/teams-bot';
 import { openStore } from './adapters/open-store';
+import { backfillClosedIndexes } from './app/actions/closed-index-backfill';
 import { loadRegistryFromPath, type LoadedRegistry } from './adapters/file/registry-source';
 import { watchRegistry } from './adapters/file/registry-watcher';
 import { ActionDesk } from './app/action-desk/action-desk';
@@ -114,6 +115,20 @@ export async function startBotService(
     return current;
   };
   const actions = new ActionService({ store, clock, registry: () => served().index });
+  await backfillClosedIndexes(
+    store,
+    served().registry.forums.map((forum) => forum.id),
+    clock.now(),
+  )
+    .then((added) => {
+      if (added > 0) logger.info({ actions: added }, 'closed actions indexed (one-time upgrade)');
+    })
+    .catch((error: unknown) =>
+      logger.warn(
+        { err: errorSummary(error) },
+        'closed-action index upgrade not finished; retried at next start',
+      ),
+    );
   const publicBaseUrl = config.PUBLIC_BASE_URL?.replace(/\/$/, '') ?? `http://localhost:${config.PORT}`;
   const calendars = new CalendarTokens(store);
   const desk = new ActionDesk({

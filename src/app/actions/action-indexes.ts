@@ -2,7 +2,7 @@
  * The index entries of an action or decision, and the changes that move an action from its old
  * entries to its new ones; written in the same atomic step as the record itself.
  */
-import { epochDay, isOpenStatus, type Action, type Decision } from '../../domain/actions';
+import { epochDay, isOpenStatus, whenDone, type Action, type Decision } from '../../domain/actions';
 import type { IndexChange } from '../../ports/store';
 import { INDEX, recordRef } from './storage-keys';
 
@@ -24,8 +24,18 @@ export function actionIndexEntries(action: Action): Map<string, number> {
     entries.set(INDEX.forumOpen(action.forum), due);
     if (action.ownerPerson !== undefined) entries.set(INDEX.ownerOpen(action.ownerPerson), due);
     if (action.dueDate !== undefined) entries.set(INDEX.due, due);
+  } else {
+    const closed = closedAt(action);
+    entries.set(INDEX.forumClosed(action.forum, action.status), closed);
+    if (action.ownerPerson !== undefined)
+      entries.set(INDEX.ownerClosed(action.ownerPerson, action.status), closed);
   }
   return entries;
+}
+
+/** When a closed action was closed: when it was done, else its last change (the cancelling, unless edited since). */
+export function closedAt(action: Action): number {
+  return whenDone(action) ?? action.updatedAt;
 }
 
 export function decisionIndexEntries(decision: Decision): Map<string, number> {

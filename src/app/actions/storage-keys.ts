@@ -56,6 +56,10 @@ export const INDEX = {
   forumAll: (forumId: string): string => `actions:forum:${forumId}:all`,
   /** Open actions of an owner person by due date: "my actions". */
   ownerOpen: (personId: string): string => `actions:owner:${personId}:open`,
+  /** Closed actions of a forum in one closed status, by when they were closed: the tab's closed lists. */
+  forumClosed: (forumId: string, status: string): string => `actions:forum:${forumId}:closed:${status}`,
+  /** Closed actions of an owner person in one closed status, by when they were closed. */
+  ownerClosed: (personId: string, status: string): string => `actions:owner:${personId}:closed:${status}`,
   byInterface: (interfaceId: string): string => `actions:interface:${interfaceId}`,
   byOrganisation: (organisationId: string): string => `actions:organisation:${organisationId}`,
   byGoal: (goalId: string): string => `actions:goal:${goalId}`,

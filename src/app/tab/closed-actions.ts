@@ -1,42 +1,39 @@
 /**
- * Closed actions (done, cancelled) for the tab, most recently closed first. The tracker indexes
- * only open actions by status and owner, so these are read from each forum's all-actions index
- * as the digest reads it; only when the tab asks for a closed status, never for its default view.
+ * Closed actions (done, cancelled) for the tab, most recently closed first, read from the
+ * tracker's closed indexes (a forum's, or an owner's across forums): only the newest `max` of
+ * each status are read, however long the history. Only when the tab asks for a closed status.
  */
-import { whenDone, type Action, type ActionStatus } from '../../domain/actions';
+import type { Action, ActionStatus } from '../../domain/actions';
 import type { Store } from '../../ports/store';
-import { forumActions } from '../digest/forum-records';
+import { closedAt } from '../actions/action-indexes';
+import { INDEX, keyOfRef } from '../actions/storage-keys';
 
-/** Where to look. */
-export interface ClosedScope {
-  readonly forumIds: readonly string[];
-  /** Only the actions this person (registry id) owns: the personal tab. */
-  readonly ownerPerson?: string;
-}
+/** Where to look: one forum's closed actions, or one person's in every forum. */
+export type ClosedScope = { readonly forumId: string } | { readonly ownerPerson: string };
 
-export interface ClosedQuery extends ClosedScope {
+export interface ClosedQuery {
+  readonly scope: ClosedScope;
   readonly statuses: readonly ActionStatus[];
   /** The newest this many. */
   readonly max: number;
 }
 
 export async function closedActions(store: Store, query: ClosedQuery): Promise<Action[]> {
-  const { statuses, ownerPerson } = query;
-  if (statuses.length === 0 || query.max <= 0) return [];
-  const perForum = await Promise.all(query.forumIds.map((forumId) => forumActions(store, forumId)));
-  return perForum
-    .flat()
-    .filter(
-      (action) =>
-        statuses.includes(action.status) && (ownerPerson === undefined || action.ownerPerson === ownerPerson),
-    )
+  const { scope, statuses, max } = query;
+  if (statuses.length === 0 || max <= 0) return [];
+  const indexes = statuses.map((status) =>
+    'forumId' in scope
+      ? INDEX.forumClosed(scope.forumId, status)
+      : INDEX.ownerClosed(scope.ownerPerson, status),
+  );
+  const entries = (
+    await Promise.all(indexes.map((index) => store.range(index, { reverse: true, limit: max })))
+  ).flat();
+  const records = await store.getMany<Action>(entries.map((entry) => keyOfRef('action', entry.member)));
+  return records
+    .flatMap((record) => (record && statuses.includes(record.value.status) ? [record.value] : []))
     .sort(newestFirst)
-    .slice(0, query.max);
-}
-
-/** When it was done, else its last change (a cancelling, unless edited since); ties by creation, id. */
-function closedAt(action: Action): number {
-  return whenDone(action) ?? action.updatedAt;
+    .slice(0, max);
 }
 
 function newestFirst(a: Action, b: Action): number {

@@ -94,7 +94,7 @@ export function createForumView(deps: ForumViewDeps): ForumView {
       const [listed, digest] = await Promise.all([
         list({
           open: (page) => deps.actions.forumOpenActions(forum.id, page),
-          closed: { forumIds: [forum.id] },
+          closed: { forumId: forum.id },
         }),
         filter === DEFAULT_STATUS_FILTER ? latestDigest(deps, forum.id, locale) : undefined,
       ]);
@@ -105,8 +105,7 @@ export function createForumView(deps: ForumViewDeps): ForumView {
     if (conversationId || !person) return { ok: false, code: 'TAB_NO_FORUM' };
     const own = await list({
       open: (page) => deps.actions.myActions(identity.aadObjectId, page),
-      // No index holds a person's closed actions: every forum's are read and filtered.
-      closed: { forumIds: registry.registry.forums.map((candidate) => candidate.id), ownerPerson: person.id },
+      closed: { ownerPerson: person.id },
     });
     return {
       ok: true,
@@ -138,7 +137,7 @@ async function listActions(
   const { open, closed } = statusSelection(filter);
   const [openViews, closedOnes] = await Promise.all([
     open.length > 0 ? readAll(source.open, max, (action) => open.includes(action.status)) : [],
-    closedActions(store, { ...source.closed, statuses: closed, max }),
+    closedActions(store, { scope: source.closed, statuses: closed, max }),
   ]);
   if (!openViews) return undefined;
   // Closed actions are never overdue.
