@@ -14,6 +14,7 @@ import { withoutClitics } from './finnish-clitics';
 import { compoundModifiers, inflectedForms, inflectionStems } from './finnish-inflection';
 import { FuzzyIndex } from './fuzzy-index';
 import { LANGS, type Lang } from './lang';
+import { PhraseAligner } from './phrase-alignment';
 import { tokenizeText, toWords, type Token, type Word } from './normalise';
 import { Stemmer } from './stem';
 import { FUNCTION_WORDS } from './vocabulary';
@@ -70,7 +71,6 @@ const MIN_COMPOUND_PART = 5;
 const MIN_COMPOUND_REST = 3;
 const MIN_FUZZY_TOKEN_LENGTH = 6;
 const MIN_COMPOUND_HEAD = 6;
-const MAX_GAP = 2;
 const GOOD_ENOUGH = 0.85;
 /** Words people type repeat (Zipf): the lookups of this many recent distinct words are kept. */
 const LOOKUP_CACHE_WORDS = 20_000;
@@ -148,6 +148,10 @@ export class TermMatcher {
   private readonly endings = new Set<string>(['']);
   private readonly functionWords: Readonly<Record<Lang, ReadonlySet<string>>>;
   private readonly stemmer: Stemmer;
+  private readonly aligner = new PhraseAligner(MULTI_WORD_BONUS);
+  // Scratch lists of scorePhrase, reused: most phrases scored lose to a better one.
+  private readonly positions: number[] = [];
+  private readonly matched: number[] = [];
   // The tables are fixed after construction, so a word's lookup never changes.
   private readonly cachedLookup = memoise(
     (text: string): ReadonlyMap<number, number> => this.lookup(text),
@@ -275,16 +279,20 @@ export class TermMatcher {
       // A phrase that could not reach minScore even with every word at its best hit can only be
       // dropped below; most phrases a common word touches are such.
       if (this.scoreBound(phrase, bestQuality) < minScore - 0.001) continue;
-      const scored = this.scorePhrase(phrase, hitsAt, stream);
-      if (scored === undefined) continue;
-      const candidate: TermCandidate = {
-        id: entry.id,
-        score: scored.score,
-        matchedTokens: scored.tokens,
-        phrase: phrase.text,
-      };
+      const score = this.scorePhrase(phrase, hitsAt, stream);
+      if (score < 0) continue;
       const known = best.get(phrase.entry);
-      if (known === undefined || better(candidate, known)) best.set(phrase.entry, candidate);
+      if (
+        known === undefined ||
+        score > known.score ||
+        (score === known.score && this.matched.length > known.matchedTokens.length)
+      )
+        best.set(phrase.entry, {
+          id: entry.id,
+          score,
+          matchedTokens: [...this.matched],
+          phrase: phrase.text,
+        });
     }
     return [...best.values()]
       .filter((candidate) => candidate.score >= minScore)
@@ -377,63 +385,23 @@ export class TermMatcher {
     return (sum / totalWeight) * (1 + MULTI_WORD_BONUS * (content - 1));
   }
 
-  /** The best in-order alignment of a phrase's words on the question's words. */
+  /**
+   * The phrase's score at its best in-order alignment on the question's words (-1 when none),
+   * with the question tokens it matched in `this.matched`.
+   */
   private scorePhrase(
     phrase: Phrase,
     hitsAt: readonly ReadonlyMap<number, number>[],
     stream: readonly Word[],
-  ): { score: number; tokens: number[] } | undefined {
-    interface Path {
-      readonly position: number;
-      readonly previous: Path | undefined;
+  ): number {
+    const score = this.aligner.score(phrase.words, this.words, hitsAt, this.positions);
+    this.matched.length = 0;
+    if (score < 0) return score;
+    for (const position of this.positions) {
+      const token = stream[position]?.token ?? -1;
+      if (token >= 0 && !this.matched.includes(token)) this.matched.push(token);
     }
-    interface State {
-      readonly last: number;
-      /** The phrase word `last` matched; the words after it up to the current one were skipped. */
-      readonly lastWord: number;
-      readonly sum: number;
-      readonly content: number;
-      readonly path: Path | undefined;
-    }
-    let states: State[] = [{ last: -1, lastWord: -1, sum: 0, content: 0, path: undefined }];
-    let totalWeight = 0;
-    for (const [k, wordIndex] of phrase.words.entries()) {
-      const word = this.words[wordIndex];
-      if (word === undefined) return undefined;
-      totalWeight += word.weight;
-      // Every state may also leave this word unmatched, so all of them go on.
-      const next: State[] = states.slice();
-      for (const state of states) {
-        const skipped = k - state.lastWord - 1;
-        const from = state.last + 1;
-        const to =
-          state.last === -1 ? hitsAt.length - 1 : Math.min(hitsAt.length - 1, state.last + MAX_GAP + skipped);
-        for (let position = from; position <= to; position += 1) {
-          const quality = hitsAt[position]?.get(wordIndex);
-          if (quality === undefined) continue;
-          next.push({
-            last: position,
-            lastWord: k,
-            sum: state.sum + word.weight * quality,
-            content: state.content + (word.weight === 1 ? 1 : 0),
-            path: { position, previous: state.path },
-          });
-        }
-      }
-      // Keep the search small: the best few partial alignments are enough for phrases of a few words.
-      states = next.length > 1 ? next.sort((a, b) => b.sum - a.sum).slice(0, 8) : next;
-    }
-    const bestState = states.filter((state) => state.content > 0).sort((a, b) => b.sum - a.sum)[0];
-    if (bestState === undefined || totalWeight === 0) return undefined;
-    const coverage = bestState.sum / totalWeight;
-    const score = coverage * (1 + MULTI_WORD_BONUS * (bestState.content - 1));
-    const positions: number[] = [];
-    for (let path = bestState.path; path !== undefined; path = path.previous)
-      positions.unshift(path.position);
-    const tokens = [...new Set(positions.map((position) => stream[position]?.token ?? -1))].filter(
-      (token) => token >= 0,
-    );
-    return { score: Math.round(score * 1000) / 1000, tokens };
+    return Math.round(score * 1000) / 1000;
   }
 }
 

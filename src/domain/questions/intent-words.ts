@@ -189,7 +189,8 @@ export const FORUM_KIND_PHRASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function tokenMatches(token: string, list: WordList): boolean {
-  return list.prefixes.some((prefix) => token.startsWith(prefix));
+  for (const prefix of list.prefixes) if (token.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Index of the first token matching the list, or -1. */
@@ -197,11 +198,16 @@ export function findWord(tokens: readonly string[], list: WordList): number {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     if (tokenMatches(token, list)) return i;
-    for (const phrase of list.phrases ?? []) {
-      if (phrase.every((word, offset) => (tokens[i + offset] ?? '').startsWith(word))) return i;
-    }
+    if (list.phrases === undefined) continue;
+    for (const phrase of list.phrases) if (phraseAt(tokens, i, phrase)) return i;
   }
   return -1;
+}
+
+function phraseAt(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
+  for (let offset = 0; offset < phrase.length; offset++)
+    if (!(tokens[at + offset] ?? '').startsWith(phrase[offset] ?? '')) return false;
+  return true;
 }
 
 export function hasWord(tokens: readonly string[], list: WordList): boolean {

@@ -180,13 +180,19 @@ function intentOf(facts: {
   return 'unknown';
 }
 
+const AREA_KIND_LISTS = Object.entries(AREA_KINDS) as [AreaKind, WordList][];
+
 function areaKindOf(tokens: readonly string[]): AreaKind | undefined {
-  let best: { kind: AreaKind; at: number } | undefined;
-  for (const [kind, list] of Object.entries(AREA_KINDS) as [AreaKind, WordList][]) {
+  let best: AreaKind | undefined;
+  let bestAt = Infinity;
+  for (const [kind, list] of AREA_KIND_LISTS) {
     const at = findWord(tokens, list);
-    if (at >= 0 && (!best || at < best.at)) best = { kind, at };
+    if (at >= 0 && at < bestAt) {
+      best = kind;
+      bestAt = at;
+    }
   }
-  return best?.kind;
+  return best;
 }
 
 /** Forums the text names (by name or kind), best first; those of `regionId` first when known. */
