@@ -3,9 +3,9 @@
  * to a local connector. Side by side in one run: a bare botbuilder echo bot on the same adapter
  * and server, and this bot answering who-is-responsible questions (Redis store). Prints
  * requests per second, p50/p99 latency and the bot process's CPU time per request of each at
- * full load and at a fixed 200 requests per second, and the ratios. The two bots take turns over
- * several rounds and the medians are compared, because a shared machine's speed drifts between
- * runs of a few seconds. BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
+ * full load and at a fixed 200 requests per second, and the ratios. The two bots take turns
+ * (many short slices at full load, a few rounds at 200 req/s), because a shared machine's speed
+ * drifts. BENCH_SLICES, BENCH_SLICE_SECONDS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
  * BENCH_BOT_CPU (pin the bots to a core) and BENCH_CPU_PROF (write CPU profiles) tune a run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -32,8 +32,16 @@ interface AutocannonResult {
 }
 
 const ROOT = resolve(__dirname, '..');
+/** Length of the warm-up and of the fixed-rate runs, whose p99 needs a few thousand requests. */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+/** Fixed-rate rounds (each bot once per round). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
+/**
+ * Full load is measured in many short slices, the bots taking turns, so that both see the
+ * machine at nearly the same moments: its speed drifts over seconds to minutes.
+ */
+const SLICES = Math.max(2, Number(process.env.BENCH_SLICES ?? 12));
+const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 3);
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const TOPICS = {
   fi: ['kotoutumisesta', 'työllisyyden hoidosta', 'opiskeluhuollosta', 'HYTE-työstä', 'perhekeskuksesta'],
@@ -184,17 +192,18 @@ interface Bot {
 async function load(
   bot: Bot,
   serviceUrl: string,
-  rate?: number,
-): Promise<AutocannonResult & { cpuMs: number }> {
+  options: { rate?: number; seconds?: number } = {},
+): Promise<AutocannonResult & { cpuMs: number; seconds: number }> {
+  const { rate, seconds = DURATION } = options;
   const before = cpuMs(bot.child.pid);
   const result = await autocannon({
     url: bot.url,
     connections: rate ? 20 : 50,
-    duration: DURATION,
+    duration: seconds,
     requests: [request(serviceUrl, QUESTIONS)],
     ...(rate ? { overallRate: rate } : {}),
   });
-  return { ...result, cpuMs: cpuMs(bot.child.pid) - before };
+  return { ...result, cpuMs: cpuMs(bot.child.pid) - before, seconds };
 }
 
 interface Figures {
@@ -208,10 +217,14 @@ interface Figures {
   readonly ok: number;
   /** The bot process's CPU time per request, in µs. */
   readonly cpuUs: number;
+  readonly cpuMs: number;
+  readonly seconds: number;
 }
 
-function figures(result: AutocannonResult & { cpuMs: number }): Figures {
+function figures(result: AutocannonResult & { cpuMs: number; seconds: number }): Figures {
   return {
+    cpuMs: result.cpuMs,
+    seconds: result.seconds,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -230,17 +243,34 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-function medianOf(runs: readonly Figures[]): Figures {
+/** Several runs as one: throughput and CPU time over all of them, the median run's latencies. */
+function pooled(runs: readonly Figures[]): Figures {
+  const sum = (pick: (run: Figures) => number): number => runs.reduce((total, run) => total + pick(run), 0);
+  const answered = sum((run) => run.answered);
   return {
-    rps: median(runs.map((run) => run.rps)),
+    rps:
+      answered /
+      Math.max(
+        1e-9,
+        sum((run) => run.seconds),
+      ),
     p50: median(runs.map((run) => run.p50)),
     p99: median(runs.map((run) => run.p99)),
-    errors: runs.reduce((sum, run) => sum + run.errors, 0),
-    sent: runs.reduce((sum, run) => sum + run.sent, 0),
-    ok: runs.reduce((sum, run) => sum + run.ok, 0),
-    answered: runs.reduce((sum, run) => sum + run.answered, 0),
-    cpuUs: median(runs.map((run) => run.cpuUs)),
+    errors: sum((run) => run.errors),
+    sent: sum((run) => run.sent),
+    ok: sum((run) => run.ok),
+    answered,
+    cpuMs: sum((run) => run.cpuMs),
+    cpuUs: (sum((run) => run.cpuMs) * 1000) / Math.max(1, answered),
+    seconds: sum((run) => run.seconds),
   };
+}
+
+/** The middle half of a list of values, as "low–high". */
+function middleHalf(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return `${at(0.25).toFixed(2)}–${at(0.75).toFixed(2)}`;
 }
 
 function row(name: string, result: Figures): string {
@@ -262,7 +292,7 @@ async function main(): Promise<void> {
   });
   try {
     out.write(
-      `bench:http — ${ROUNDS} rounds (ABBA order) of ${DURATION} s per bot and load, medians shown; ${availableParallelism()} cores shared by load generator, bots, connector and Redis\n`,
+      `bench:http — full load: ${SLICES} slices of ${SLICE_SECONDS} s per bot, taking turns (ABBA order); 200 req/s: ${ROUNDS} rounds of ${DURATION} s per bot; ${availableParallelism()} cores shared by load generator, bots, connector and Redis\n`,
     );
     out.write(
       `${new Set(QUESTIONS).size} distinct questions (fi/sv/en) over the bundled registry's municipalities\n\n`,
@@ -272,59 +302,64 @@ async function main(): Promise<void> {
       await load(echo, sink.url);
       await load(bot, sink.url);
     }
+    // ABBA: the bot goes first in every other pair, so a drift in machine speed favours neither.
+    const pair = async (
+      turn: number,
+      options: { rate?: number; seconds?: number },
+    ): Promise<[Figures, Figures]> => {
+      if (turn % 2 === 0) {
+        const first = figures(await load(echo, sink.url, options));
+        return [first, figures(await load(bot, sink.url, options))];
+      }
+      const first = figures(await load(bot, sink.url, options));
+      return [figures(await load(echo, sink.url, options)), first];
+    };
     const runs = {
       echoFull: [] as Figures[],
       botFull: [] as Figures[],
       echoFixed: [] as Figures[],
       botFixed: [] as Figures[],
     };
-    for (let round = 1; round <= ROUNDS; round++) {
-      // ABBA: the bot goes first in even rounds, so a drift in machine speed favours neither.
-      const pair = async (rate?: number): Promise<[Figures, Figures]> => {
-        if (round % 2 === 1) {
-          const first = figures(await load(echo, sink.url, rate));
-          return [first, figures(await load(bot, sink.url, rate))];
-        }
-        const first = figures(await load(bot, sink.url, rate));
-        return [figures(await load(echo, sink.url, rate)), first];
-      };
-      const [echoFull, botFull] = await pair();
-      const [echoFixed, botFixed] = await pair(200);
+    const fullRatios: string[] = [];
+    for (let slice = 0; slice < SLICES; slice++) {
+      const [echoFull, botFull] = await pair(slice, { seconds: SLICE_SECONDS });
       runs.echoFull.push(echoFull);
       runs.botFull.push(botFull);
+      fullRatios.push((botFull.rps / echoFull.rps).toFixed(2));
+    }
+    out.write(`full load, bot / echo req/s of each pair of slices: ${fullRatios.join(' ')}\n`);
+    for (let round = 0; round < ROUNDS; round++) {
+      const [echoFixed, botFixed] = await pair(round, { rate: 200 });
       runs.echoFixed.push(echoFixed);
       runs.botFixed.push(botFixed);
-      out.write(
-        `round ${round}: full load ${echoFull.rps.toFixed(0)} vs ${botFull.rps.toFixed(0)} req/s (ratio ${(botFull.rps / echoFull.rps).toFixed(2)}), CPU ${echoFull.cpuUs.toFixed(0)} vs ${botFull.cpuUs.toFixed(0)} µs/req; 200 req/s p99 ${echoFixed.p99} vs ${botFixed.p99} ms\n`,
-      );
+      out.write(`200 req/s round ${round + 1}: p99 ${echoFixed.p99} vs ${botFixed.p99} ms\n`);
     }
-    const echoFull = medianOf(runs.echoFull);
-    const botFull = medianOf(runs.botFull);
-    const echoFixed = medianOf(runs.echoFixed);
-    const botFixed = medianOf(runs.botFixed);
+    const echoFull = pooled(runs.echoFull);
+    const botFull = pooled(runs.botFull);
+    const echoFixed = pooled(runs.echoFixed);
+    const botFixed = pooled(runs.botFixed);
     out.write(
-      `\n${'run (median of rounds)'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors*'.padStart(7)} ${'CPU µs/req'.padStart(10)}\n`,
+      `\n${'run (all slices or rounds)'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors*'.padStart(7)} ${'CPU µs/req'.padStart(10)}\n`,
     );
     out.write(`${row('echo bot, full load', echoFull)}\n`);
     out.write(`${row('this bot (questions), full load', botFull)}\n`);
     out.write(`${row('echo bot, 200 req/s', echoFixed)}\n`);
     out.write(`${row('this bot (questions), 200 req/s', botFixed)}\n`);
-    out.write('* errors: the sum over the rounds (non-2xx answers, connection errors and timeouts)\n\n');
+    out.write(
+      '* req/s and CPU over all runs; p50 and p99 the median of the runs; errors the sum (non-2xx answers, connection errors and timeouts)\n\n',
+    );
     const pairedRatios = runs.botFull.map((run, i) => run.rps / (runs.echoFull[i]?.rps ?? NaN));
     out.write(
-      `throughput ratio (bot / echo, full load): ${median(pairedRatios).toFixed(2)} as the median of the rounds' ratios, ${(botFull.rps / echoFull.rps).toFixed(2)} as the ratio of the medians  (target >= 0.80)\n`,
+      `throughput ratio (bot / echo, full load): ${(botFull.rps / echoFull.rps).toFixed(2)} over all slices; ${median(pairedRatios).toFixed(2)} as the median of the pairs (middle half ${middleHalf(pairedRatios)})  (target >= 0.80)\n`,
     );
     const pairedP99 = runs.botFixed.map((run, i) => run.p99 / Math.max(1, runs.echoFixed[i]?.p99 ?? NaN));
     out.write(
       `p99 ratio (bot / echo, 200 req/s): ${median(pairedP99).toFixed(2)} as the median of the rounds' ratios, ${(botFixed.p99 / Math.max(1, echoFixed.p99)).toFixed(2)} as the ratio of the medians  (target <= 1.50)\n`,
     );
     const measured = [...runs.echoFull, ...runs.botFull, ...runs.echoFixed, ...runs.botFixed];
-    const sent = measured.reduce((sum, run) => sum + run.sent, 0);
-    const ok = measured.reduce((sum, run) => sum + run.ok, 0);
-    const answered = measured.reduce((sum, run) => sum + run.answered, 0);
-    const errors = measured.reduce((sum, run) => sum + run.errors, 0);
+    const all = pooled(measured);
     out.write(
-      `measured runs: ${answered} requests answered, ${ok} of them with 200, errors ${errors} (autocannon also counts ${sent - answered} requests as sent that were queued or in flight when a run ended); replies received by the connector (with warm-up): ${sink.received()}\n`,
+      `measured runs: ${all.answered} requests answered, ${all.ok} of them with 200, errors ${all.errors} (autocannon also counts ${all.sent - all.answered} requests as sent that were queued or in flight when a run ended); replies received by the connector (with warm-up): ${sink.received()}\n`,
     );
   } finally {
     echo.child.kill('SIGTERM');
