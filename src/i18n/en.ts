@@ -126,6 +126,7 @@ export const en: Record<MessageKey, string> = {
   'actions.field.decision': 'Decision',
   'actions.field.createdAt': 'Logged',
   'actions.field.updatedAt': 'Updated',
+  'actions.field.doneAt': 'Done',
   'actions.field.comments': 'Comments',
   'actions.field.forum': 'Forum',
   'actions.value.yes': 'yes',

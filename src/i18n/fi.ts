@@ -126,6 +126,7 @@ export const fi = {
   'actions.field.decision': 'Päätös',
   'actions.field.createdAt': 'Kirjattu',
   'actions.field.updatedAt': 'Päivitetty',
+  'actions.field.doneAt': 'Valmistunut',
   'actions.field.comments': 'Kommentit',
   'actions.field.forum': 'Foorumi',
   'actions.value.yes': 'kyllä',

@@ -126,6 +126,7 @@ export const sv: Record<MessageKey, string> = {
   'actions.field.decision': 'Beslut',
   'actions.field.createdAt': 'Loggad',
   'actions.field.updatedAt': 'Uppdaterad',
+  'actions.field.doneAt': 'Slutförd',
   'actions.field.comments': 'Kommentarer',
   'actions.field.forum': 'Forum',
   'actions.value.yes': 'ja',

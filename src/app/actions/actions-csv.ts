@@ -1,5 +1,5 @@
 /** A forum's actions as CSV for spreadsheets: `GET /forums/:id/actions.csv`, token-protected. */
-import { isOverdue, toCsv } from '../../domain/actions';
+import { isOverdue, toCsv, whenDone } from '../../domain/actions';
 import { translator, type Locale } from '../../i18n';
 import { forumActions } from './action-queries';
 import type { ActionContext } from './context';
@@ -22,6 +22,7 @@ const COLUMNS = [
   'decision',
   'createdAt',
   'updatedAt',
+  'doneAt',
   'comments',
 ] as const;
 
@@ -53,8 +54,14 @@ export async function forumActionsCsv(
       action.decision ?? '',
       formatTimestamp(action.createdAt, zone),
       formatTimestamp(action.updatedAt, zone),
+      doneAt(action, zone),
       action.comments.map((comment) => comment.text).join('\n'),
     ]);
   }
   return success(`\uFEFF${toCsv(rows)}`);
+}
+
+function doneAt(action: Parameters<typeof whenDone>[0], zone: string): string {
+  const at = whenDone(action);
+  return at === undefined ? '' : formatTimestamp(at, zone);
 }

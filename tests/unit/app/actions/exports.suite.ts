@@ -70,6 +70,42 @@ export function describeExports(backend: StoreBackend, registry: () => RegistryI
       expect((await fx.service.forumActionsCsv('nope', 'fi')).ok).toBe(false);
     });
 
+    it('exports when each done action was done, and nothing for the others', async () => {
+      fx.at('2026-12-03T14:30:00+02:00');
+      value(
+        await fx.service.updateStatus(AAD.secretary, {
+          forumId: FORUM,
+          actionId: 'ANK-2026-001',
+          status: 'valmis',
+        }),
+      );
+      fx.at('2026-12-04T09:00:00+02:00');
+      value(
+        await fx.service.updateStatus(AAD.secretary, {
+          forumId: FORUM,
+          actionId: 'ANK-2026-002',
+          status: 'peruttu',
+        }),
+      );
+      const rows = parseCsv(value(await fx.service.forumActionsCsv(FORUM, 'fi')).slice(1));
+      const column = rows[0]?.indexOf('Valmistunut') ?? -1;
+      expect(column).toBeGreaterThan(0);
+      const doneAt = (id: string): string | undefined => rows.find((row) => row[0] === id)?.[column];
+      expect(doneAt('ANK-2026-001')).toBe('2026-12-03 14:30');
+      expect(doneAt('ANK-2026-002')).toBe('');
+      expect(doneAt('ANK-2026-003')).toBe('');
+      // Reopened, it is no longer done.
+      value(
+        await fx.service.updateStatus(AAD.secretary, {
+          forumId: FORUM,
+          actionId: 'ANK-2026-001',
+          status: 'kaynnissa',
+        }),
+      );
+      const reopened = parseCsv(value(await fx.service.forumActionsCsv(FORUM, 'fi')).slice(1));
+      expect(reopened.find((row) => row[0] === 'ANK-2026-001')?.[column]).toBe('');
+    });
+
     it('exports due dates as iCalendar: stable UID, SEQUENCE = version, all-day DTSTART', async () => {
       const before = parseIcsEvents(value(await fx.service.forumDeadlinesIcs(FORUM, 'fi')));
       expect(before).toHaveLength(2);
