@@ -71,39 +71,29 @@ export function describeExports(backend: StoreBackend, registry: () => RegistryI
     });
 
     it('exports when each done action was done, and nothing for the others', async () => {
+      const setStatus = async (
+        actionId: string,
+        status: 'valmis' | 'peruttu' | 'kaynnissa',
+      ): Promise<void> => {
+        value(await fx.service.updateStatus(AAD.secretary, { forumId: FORUM, actionId, status }));
+      };
+      const doneColumn = async (): Promise<Map<string, string | undefined>> => {
+        const rows = parseCsv(value(await fx.service.forumActionsCsv(FORUM, 'fi')).slice(1));
+        const column = rows[0]?.indexOf('Valmistunut') ?? -1;
+        expect(column).toBeGreaterThan(0);
+        return new Map(rows.slice(1).map((row) => [row[0] ?? '', row[column]]));
+      };
       fx.at('2026-12-03T14:30:00+02:00');
-      value(
-        await fx.service.updateStatus(AAD.secretary, {
-          forumId: FORUM,
-          actionId: 'ANK-2026-001',
-          status: 'valmis',
-        }),
-      );
+      await setStatus('ANK-2026-001', 'valmis');
       fx.at('2026-12-04T09:00:00+02:00');
-      value(
-        await fx.service.updateStatus(AAD.secretary, {
-          forumId: FORUM,
-          actionId: 'ANK-2026-002',
-          status: 'peruttu',
-        }),
-      );
-      const rows = parseCsv(value(await fx.service.forumActionsCsv(FORUM, 'fi')).slice(1));
-      const column = rows[0]?.indexOf('Valmistunut') ?? -1;
-      expect(column).toBeGreaterThan(0);
-      const doneAt = (id: string): string | undefined => rows.find((row) => row[0] === id)?.[column];
-      expect(doneAt('ANK-2026-001')).toBe('2026-12-03 14:30');
-      expect(doneAt('ANK-2026-002')).toBe('');
-      expect(doneAt('ANK-2026-003')).toBe('');
+      await setStatus('ANK-2026-002', 'peruttu');
+      const done = await doneColumn();
+      expect(done.get('ANK-2026-001')).toBe('2026-12-03 14:30');
+      expect(done.get('ANK-2026-002')).toBe('');
+      expect(done.get('ANK-2026-003')).toBe('');
       // Reopened, it is no longer done.
-      value(
-        await fx.service.updateStatus(AAD.secretary, {
-          forumId: FORUM,
-          actionId: 'ANK-2026-001',
-          status: 'kaynnissa',
-        }),
-      );
-      const reopened = parseCsv(value(await fx.service.forumActionsCsv(FORUM, 'fi')).slice(1));
-      expect(reopened.find((row) => row[0] === 'ANK-2026-001')?.[column]).toBe('');
+      await setStatus('ANK-2026-001', 'kaynnissa');
+      expect((await doneColumn()).get('ANK-2026-001')).toBe('');
     });
 
     it('exports due dates as iCalendar: stable UID, SEQUENCE = version, all-day DTSTART', async () => {
