@@ -42,6 +42,8 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
  */
 const SLICES = Math.max(2, Number(process.env.BENCH_SLICES ?? 12));
 const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 3);
+/** Concurrent connections at full load. */
+const CONNECTIONS = Math.max(1, Number(process.env.BENCH_CONNECTIONS ?? 50));
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const TOPICS = {
   fi: ['kotoutumisesta', 'työllisyyden hoidosta', 'opiskeluhuollosta', 'HYTE-työstä', 'perhekeskuksesta'],
@@ -198,7 +200,7 @@ async function load(
   const before = cpuMs(bot.child.pid);
   const result = await autocannon({
     url: bot.url,
-    connections: rate ? 20 : 50,
+    connections: rate ? 20 : CONNECTIONS,
     duration: seconds,
     requests: [request(serviceUrl, QUESTIONS)],
     ...(rate ? { overallRate: rate } : {}),
