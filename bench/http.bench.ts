@@ -249,22 +249,19 @@ const median = (values: readonly number[]): number => {
 function pooled(runs: readonly Figures[]): Figures {
   const sum = (pick: (run: Figures) => number): number => runs.reduce((total, run) => total + pick(run), 0);
   const answered = sum((run) => run.answered);
+  const seconds = sum((run) => run.seconds);
+  const cpuMs = sum((run) => run.cpuMs);
   return {
-    rps:
-      answered /
-      Math.max(
-        1e-9,
-        sum((run) => run.seconds),
-      ),
+    rps: answered / Math.max(1e-9, seconds),
     p50: median(runs.map((run) => run.p50)),
     p99: median(runs.map((run) => run.p99)),
     errors: sum((run) => run.errors),
     sent: sum((run) => run.sent),
     ok: sum((run) => run.ok),
     answered,
-    cpuMs: sum((run) => run.cpuMs),
-    cpuUs: (sum((run) => run.cpuMs) * 1000) / Math.max(1, answered),
-    seconds: sum((run) => run.seconds),
+    cpuMs,
+    cpuUs: (cpuMs * 1000) / Math.max(1, answered),
+    seconds,
   };
 }
 

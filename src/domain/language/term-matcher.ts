@@ -282,11 +282,7 @@ export class TermMatcher {
       const score = this.scorePhrase(phrase, hitsAt, stream);
       if (score < 0) continue;
       const known = best.get(phrase.entry);
-      if (
-        known === undefined ||
-        score > known.score ||
-        (score === known.score && this.matched.length > known.matchedTokens.length)
-      )
+      if (known === undefined || beats(score, this.matched.length, known))
         best.set(phrase.entry, {
           id: entry.id,
           score,
@@ -406,5 +402,10 @@ export class TermMatcher {
 }
 
 function better(a: TermCandidate, b: TermCandidate): boolean {
-  return a.score > b.score || (a.score === b.score && a.matchedTokens.length > b.matchedTokens.length);
+  return beats(a.score, a.matchedTokens.length, b);
+}
+
+/** A higher score wins; at equal scores, the candidate that explains more tokens. */
+function beats(score: number, matchedTokens: number, other: TermCandidate): boolean {
+  return score > other.score || (score === other.score && matchedTokens > other.matchedTokens.length);
 }
