@@ -122,7 +122,10 @@ export class DigestDesk {
   private forumFor(served: ServedRegistry, actor: DigestActor, words: string): Forum | undefined {
     const { index } = served;
     if (words.trim()) {
-      const understood = understand(served.questions, words, { fallbackLang: actor.locale });
+      const understood = understand(served.questions, words, {
+        fallbackLang: actor.locale,
+        seeksForum: true,
+      });
       const named = understood.forumIds[0] ? index.forumsById.get(understood.forumIds[0]) : undefined;
       if (named) return named;
       if (understood.region)

@@ -33,6 +33,11 @@ export interface QuestionContext {
   readonly channelForumId?: string;
   /** The region this user last asked about in this conversation. */
   readonly lastRegionId?: string;
+  /**
+   * The caller looks for a forum in the text (a command's argument), so forums are matched even
+   * when no word asks about one; otherwise a question names forums only with such a word.
+   */
+  readonly seeksForum?: boolean;
 }
 
 export interface Understanding {
@@ -106,14 +111,20 @@ export function understand(model: QuestionModel, text: string, context: Question
     regionSource = 'named';
   }
 
-  const forumScores = forumsAsked(model, analysis.tokens, region?.id, interfaces[0]?.id);
+  const meetingWord = hasWord(tokens, MEETING);
+  // Forum names matter only to a question that asks about a forum (forumAsked below needs one
+  // of these words); most questions do not, and matching forum names is a large share of reading.
+  const forumScores =
+    context.seeksForum || asks.secretary || asks.chair || meetingWord
+      ? forumsAsked(model, analysis.tokens, region?.id, interfaces[0]?.id)
+      : [];
   const forumIds = forumScores.map((candidate) => candidate.id);
   const bestForumRegions = new Set(bestForums(forumScores).map((id) => index.forumsById.get(id)?.region));
   const forumAsked =
     asks.secretary ||
     asks.chair ||
     asks.when ||
-    (hasWord(tokens, MEETING) && forumIds.length > 0 && interfaces.length === 0);
+    (meetingWord && forumIds.length > 0 && interfaces.length === 0);
   // A forum named without a region gives its region, unless equally good forums lie in several.
   if (!region && forumAsked && forumIds[0] && bestForumRegions.size === 1) {
     region = index.regionsById.get(index.forumsById.get(forumIds[0])?.region ?? '');

@@ -54,6 +54,16 @@ describe('understanding questions', () => {
     expect(read('vilka kommuner hör till Mellersta Finlands välfärdsområde?').intent).toBe('member-list');
   });
 
+  it('names forums when a word asks about one, or when the caller seeks a forum', () => {
+    expect(read('kuka on kotoutumisen yhteistyöryhmän sihteeri?').forumIds[0]).toBe('kotoutumisryhma-ks');
+    // A bare forum name asks nothing about a forum: only a caller seeking one gets it.
+    expect(read('kotoutumisen yhteistyöryhmä').forumIds).toEqual([]);
+    expect(
+      understand(served.questions, 'kotoutumisen yhteistyöryhmä', { fallbackLang: 'fi', seeksForum: true })
+        .forumIds[0],
+    ).toBe('kotoutumisryhma-ks');
+  });
+
   it('does not understand questions about nothing it knows', () => {
     expect(read('mikä on huomisen sää?').intent).toBe('unknown');
     expect(read('').intent).toBe('unknown');
