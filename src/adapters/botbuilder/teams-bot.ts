@@ -118,7 +118,8 @@ export class TeamsBot extends TeamsActivityHandler {
       if (activity.id) await this.deps.ledger.forget(conversationId, activity.id).catch(() => undefined);
       throw error;
     }
-    this.deps.logger.info({ ...ids, tenantId, ms: this.deps.clock.now() - started }, 'activity handled');
+    if (this.deps.logger.isLevelEnabled('info'))
+      this.deps.logger.info({ ...ids, tenantId, ms: this.deps.clock.now() - started }, 'activity handled');
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
