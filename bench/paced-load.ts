@@ -33,6 +33,9 @@ export interface PacedLoadResult {
   readonly seconds: number;
 }
 
+/** A request unanswered this long counts as an error (autocannon's default timeout too). */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.sockets });
   const target = new URL(options.path, options.url);
@@ -45,6 +48,13 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
 
   const send = (due: number): Promise<void> =>
     new Promise((done) => {
+      let settled = false;
+      const fail = (): void => {
+        if (settled) return;
+        settled = true;
+        errors += 1;
+        done();
+      };
       const body = options.body();
       const req = request(
         target,
@@ -55,7 +65,10 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
         },
         (res) => {
           res.resume();
+          res.on('error', fail);
           res.on('end', () => {
+            if (settled) return;
+            settled = true;
             latencies.push(performance.now() - due);
             if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) ok += 1;
             else errors += 1;
@@ -63,10 +76,8 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
           });
         },
       );
-      req.on('error', () => {
-        errors += 1;
-        done();
-      });
+      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timed out')));
+      req.on('error', fail);
       req.end(body);
     });
 
