@@ -36,8 +36,8 @@ interface AutocannonResult {
 const ROOT = resolve(__dirname, '..');
 /** Length of the warm-up and of the fixed-rate runs, whose p99 needs a few thousand requests. */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-/** Fixed-rate rounds (each bot once per round). */
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
+/** Fixed-rate rounds (each bot once per round): p99 at 200 req/s is noisy (GC pauses, a shared VM), so the median of several. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 8));
 /**
  * Full load is measured in many short slices, the bots taking turns, so that both see the
  * machine at nearly the same moments: its speed drifts over seconds to minutes.
