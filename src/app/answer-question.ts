@@ -27,6 +27,9 @@ export interface AnsweredQuestion {
   readonly answer: Answer;
 }
 
+/** How long a conversation remembers the region a user last asked about. */
+const LAST_REGION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
 const lastRegionKey = (input: MessageInput): string =>
   `last-region:${input.conversationId}:${input.userAadObjectId ?? 'anonymous'}`;
 
@@ -34,7 +37,7 @@ export function createQuestionAnswerer(deps: AnswerQuestionDeps) {
   const remember = async (input: MessageInput): Promise<string | undefined> => {
     if (!deps.store) return undefined;
     try {
-      return (await deps.store.get<{ regionId: string }>(lastRegionKey(input)))?.value.regionId;
+      return (await deps.store.getExpiring<{ regionId: string }>(lastRegionKey(input)))?.regionId;
     } catch (error) {
       deps.onStoreError?.(error);
       return undefined;
@@ -71,7 +74,7 @@ export function createQuestionAnswerer(deps: AnswerQuestionDeps) {
       (understanding.regionSource === 'municipality' || understanding.regionSource === 'named')
     ) {
       await deps.store
-        .put(lastRegionKey(input), { regionId: understanding.region.id })
+        .putExpiring(lastRegionKey(input), { regionId: understanding.region.id }, LAST_REGION_TTL_MS)
         .catch((error: unknown) => deps.onStoreError?.(error));
     }
     const rendered = renderAnswer(result, served.registry.timeZone, input.text);

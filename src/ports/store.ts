@@ -76,6 +76,13 @@ export interface Store {
   /** Gives a claim back, e.g. when the claimed work failed and may be retried. */
   releaseClaim(key: string): Promise<void>;
 
+  /**
+   * Context that may be forgotten after a while (e.g. the region a user last asked about): a
+   * plain value with no version or index, gone `ttlMs` after it was last put.
+   */
+  putExpiring<T>(key: string, value: T, ttlMs: number): Promise<void>;
+  getExpiring<T>(key: string): Promise<T | undefined>;
+
   /** Append-only log per stream, oldest first. */
   appendAudit(stream: string, entry: AuditEntry): Promise<void>;
   readAudit(stream: string, limit?: number): Promise<AuditEntry[]>;

@@ -453,6 +453,39 @@ export function describeStoreContract(name: string, createFixture: () => Promise
       });
     });
 
+    describe('expiring values', () => {
+      it('returns the last value put until it expires, then nothing', async () => {
+        expect(await store.getExpiring('last-region:c:u')).toBeUndefined();
+        await store.putExpiring('last-region:c:u', { regionId: 'keski-suomi' }, 60_000);
+        await store.putExpiring('last-region:c:u', { regionId: 'pohjanmaa', note: 'Närpes 🐟' }, 60_000);
+        expect(await store.getExpiring('last-region:c:u')).toEqual({
+          regionId: 'pohjanmaa',
+          note: 'Närpes 🐟',
+        });
+        await store.putExpiring('short', 'soon gone', 150);
+        expect(await store.getExpiring('short')).toBe('soon gone');
+        await sleep(400);
+        expect(await store.getExpiring('short')).toBeUndefined();
+        expect(await store.getExpiring('last-region:c:u')).toEqual({
+          regionId: 'pohjanmaa',
+          note: 'Närpes 🐟',
+        });
+      });
+
+      it('is apart from versioned values under the same name', async () => {
+        await store.put('same', 'versioned');
+        await store.putExpiring('same', 'expiring', 60_000);
+        expect(await store.get('same')).toEqual({ value: 'versioned', version: 1 });
+        expect(await store.getExpiring('same')).toBe('expiring');
+      });
+
+      it('rejects a ttl that is not positive and a value that is not JSON, storing nothing', async () => {
+        await expect(store.putExpiring('bad', 1, 0)).rejects.toThrow(RangeError);
+        await expect(store.putExpiring('bad', () => 1, 1000)).rejects.toThrow();
+        expect(await store.getExpiring('bad')).toBeUndefined();
+      });
+    });
+
     describe('audit', () => {
       it('appends and reads oldest first; limit takes the first entries', async () => {
         const entries = [
@@ -525,6 +558,7 @@ export function describeStoreContract(name: string, createFixture: () => Promise
       await store.releaseClaim('released');
       await store.appendAudit('log', { at: 1, actor: 'a', event: 'first' });
       await store.appendAudit('log', { at: 2, actor: 'b', event: 'second', data: { ä: 'ö' } });
+      await store.putExpiring('context', { regionId: 'keski-suomi' }, 60_000);
       await store.close();
 
       const reopened = await open();
@@ -534,6 +568,7 @@ export function describeStoreContract(name: string, createFixture: () => Promise
       expect(await reopened.increment('seq')).toBe(3);
       expect(await reopened.claimOnce('claimed', 60_000)).toBe(false);
       expect(await reopened.claimOnce('released', 60_000)).toBe(true);
+      expect(await reopened.getExpiring('context')).toEqual({ regionId: 'keski-suomi' });
       expect(await reopened.readAudit('log')).toEqual([
         { at: 1, actor: 'a', event: 'first' },
         { at: 2, actor: 'b', event: 'second', data: { ä: 'ö' } },

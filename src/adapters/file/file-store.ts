@@ -172,6 +172,20 @@ class FileStore implements Store {
     else await this.journal.settled();
   }
 
+  async putExpiring<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    this.checkOpen();
+    const ttl = checkTtl(ttlMs);
+    await this.commit({ op: 'expiring', key, json: serialize(value), expiresAt: this.clock.now() + ttl });
+  }
+
+  async getExpiring<T>(key: string): Promise<T | undefined> {
+    this.checkOpen();
+    const stored = this.state.expiring.get(key);
+    const live = stored && this.clock.now() <= stored.expiresAt ? stored : undefined;
+    await this.journal.settled();
+    return live && (JSON.parse(live.json) as T);
+  }
+
   async appendAudit(stream: string, entry: AuditEntry): Promise<void> {
     this.checkOpen();
     await this.commit({ op: 'audit', stream, json: serialize(entry, 'audit entry') });

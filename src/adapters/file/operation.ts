@@ -18,6 +18,8 @@ export type Operation =
   | { readonly op: 'increment'; readonly counter: string; readonly value: number }
   | { readonly op: 'claim'; readonly key: string; readonly expiresAt: number }
   | { readonly op: 'release'; readonly key: string }
+  /** A value that expires (Store.putExpiring). */
+  | { readonly op: 'expiring'; readonly key: string; readonly json: string; readonly expiresAt: number }
   | { readonly op: 'audit'; readonly stream: string; readonly json: string }
   /** Snapshot only: one member of a sorted index. */
   | { readonly op: 'index'; readonly index: string; readonly member: string; readonly score: number };
@@ -34,6 +36,8 @@ export function encodeOperation(operation: Operation, lsn?: number): string {
   switch (operation.op) {
     case 'put':
       return `${head}"op":"put","key":${JSON.stringify(operation.key)},"version":${operation.version},"indexes":${JSON.stringify(operation.indexes)},"value":${operation.json}}`;
+    case 'expiring':
+      return `${head}"op":"expiring","key":${JSON.stringify(operation.key)},"expiresAt":${operation.expiresAt},"value":${operation.json}}`;
     case 'audit':
       return `${head}"op":"audit","stream":${JSON.stringify(operation.stream)},"entry":${operation.json}}`;
     default:
@@ -85,6 +89,10 @@ function operationOf(fields: Fields): Operation | undefined {
         : undefined;
     case 'release':
       return isString(fields.key) ? { op: 'release', key: fields.key } : undefined;
+    case 'expiring':
+      return isString(fields.key) && isFiniteNumber(fields.expiresAt) && 'value' in fields
+        ? { op: 'expiring', key: fields.key, json: JSON.stringify(fields.value), expiresAt: fields.expiresAt }
+        : undefined;
     case 'audit':
       return isString(fields.stream) && typeof fields.entry === 'object' && fields.entry !== null
         ? { op: 'audit', stream: fields.stream, json: JSON.stringify(fields.entry) }

@@ -17,6 +17,8 @@ export class StoreState {
   readonly counters = new Map<string, number>();
   /** Claim key → expiry in ms since the epoch; the claim holds while now <= expiry, as in Redis. */
   readonly claims = new Map<string, number>();
+  /** Expiring values: the value holds while now <= expiresAt, as a claim does. */
+  readonly expiring = new Map<string, { readonly json: string; readonly expiresAt: number }>();
   /** Stream → entries as JSON text, oldest first. */
   readonly audits = new Map<string, string[]>();
 
@@ -39,6 +41,9 @@ export class StoreState {
       case 'release':
         this.claims.delete(operation.key);
         return;
+      case 'expiring':
+        this.expiring.set(operation.key, { json: operation.json, expiresAt: operation.expiresAt });
+        return;
       case 'audit': {
         const entries = this.audits.get(operation.stream);
         if (entries) entries.push(operation.json);
@@ -51,7 +56,7 @@ export class StoreState {
     }
   }
 
-  /** The state as snapshot records; claims that have expired by `now` are left out. */
+  /** The state as snapshot records; claims and values that have expired by `now` are left out. */
   snapshot(now: number): string[] {
     const lines: string[] = [];
     for (const [key, { json, version }] of this.values) {
@@ -65,6 +70,9 @@ export class StoreState {
       lines.push(encodeOperation({ op: 'increment', counter, value }));
     for (const [key, expiresAt] of this.claims) {
       if (now <= expiresAt) lines.push(encodeOperation({ op: 'claim', key, expiresAt }));
+    }
+    for (const [key, { json, expiresAt }] of this.expiring) {
+      if (now <= expiresAt) lines.push(encodeOperation({ op: 'expiring', key, json, expiresAt }));
     }
     for (const [stream, entries] of this.audits) {
       for (const json of entries) lines.push(encodeOperation({ op: 'audit', stream, json }));

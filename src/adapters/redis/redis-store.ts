@@ -150,6 +150,17 @@ class RedisStore implements Store {
     await this.run(() => this.redis.del(this.claimKey(key)));
   }
 
+  async putExpiring<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    const ttl = checkTtl(ttlMs);
+    const json = serialize(value);
+    await this.run(() => this.redis.set(this.expiringKey(key), json, 'PX', ttl));
+  }
+
+  async getExpiring<T>(key: string): Promise<T | undefined> {
+    const json = await this.run(() => this.redis.get(this.expiringKey(key)));
+    return json === null ? undefined : (JSON.parse(json) as T);
+  }
+
   async appendAudit(stream: string, entry: AuditEntry): Promise<void> {
     const json = serialize(entry, 'audit entry');
     await this.run(() => this.redis.rpush(this.auditKey(stream), json));
@@ -231,6 +242,10 @@ class RedisStore implements Store {
 
   private claimKey(key: string): string {
     return `${this.prefix}l:${key}`;
+  }
+
+  private expiringKey(key: string): string {
+    return `${this.prefix}e:${key}`;
   }
 
   private auditKey(stream: string): string {

@@ -18,6 +18,7 @@ export class MemoryStore implements Store {
   private readonly indexes = new Map<string, Map<string, number>>();
   private readonly counters = new Map<string, number>();
   private readonly claims = new Map<string, number>();
+  private readonly expiring = new Map<string, { json: string; expiresAt: number }>();
   private readonly audits = new Map<string, AuditEntry[]>();
   /** Makes every call fail, as a store outage would. */
   down = false;
@@ -87,6 +88,17 @@ export class MemoryStore implements Store {
   async releaseClaim(key: string): Promise<void> {
     this.check();
     this.claims.delete(key);
+  }
+
+  async putExpiring<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    this.check();
+    this.expiring.set(key, { json: JSON.stringify(value), expiresAt: this.clock.now() + ttlMs });
+  }
+
+  async getExpiring<T>(key: string): Promise<T | undefined> {
+    this.check();
+    const stored = this.expiring.get(key);
+    return stored && this.clock.now() <= stored.expiresAt ? (JSON.parse(stored.json) as T) : undefined;
   }
 
   async appendAudit(stream: string, entry: AuditEntry): Promise<void> {
