@@ -10,6 +10,10 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { localeFromTag, t, type Locale } from '../../i18n';
+import type { Logger } from '../../log/logger';
+import { errorSummary } from '../../log/error-summary';
+import { ReusingBotFrameworkAuthentication } from './reusing-authentication';
 
 type AuthenticateRequestResult = Awaited<
   ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
@@ -36,9 +40,6 @@ export class BotAdapter extends CloudAdapter {
     return this.processActivity(auth, activity, logic);
   }
 }
-import { localeFromTag, t, type Locale } from '../../i18n';
-import type { Logger } from '../../log/logger';
-import { errorSummary } from '../../log/error-summary';
 
 export interface BotCredentials {
   readonly MicrosoftAppId?: string;
@@ -66,7 +67,7 @@ export function createCloudAdapter(
       ? { ToBotFromChannelTokenIssuer: credentials.ToBotFromChannelTokenIssuer }
       : {}),
   };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: errorSummary(error), activityId: context.activity.id, type: context.activity.type },
