@@ -7,7 +7,8 @@
  * autocannon's per-second bursts, for reference), and the ratios. The two bots take turns
  * (many short slices at full load, a few rounds at 200 req/s), because a shared machine's speed
  * drifts. BENCH_SLICES, BENCH_SLICE_SECONDS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
- * BENCH_BOT_CPU (pin the bots to a core) and BENCH_CPU_PROF (write CPU profiles) tune a run.
+ * BENCH_BOT_CPU (pin the bots to a core), BENCH_CPU_PROF (write CPU profiles) and BENCH_LOOP_STATS=1
+ * (print each bot's event-loop delay and GC pauses per 200 req/s round, see loop-stats.ts) tune a run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import { readRegistryFiles } from '../src/adapters/file/registry-files';
 import { inflectedForms } from '../src/domain/language';
 import { loadRegistry } from '../src/domain/registry';
 import { freePort, startRedisServer } from '../tests/support/redis-server';
+import type { LoopStats } from './loop-stats';
 import { pacedLoad } from './paced-load';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -46,6 +48,7 @@ const SLICES = Math.max(2, Number(process.env.BENCH_SLICES ?? 12));
 const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 3);
 /** Concurrent connections at full load. */
 const CONNECTIONS = Math.max(1, Number(process.env.BENCH_CONNECTIONS ?? 50));
+const LOOP_STATS = process.env.BENCH_LOOP_STATS === '1';
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const TOPICS = {
   fi: ['kotoutumisesta', 'työllisyyden hoidosta', 'opiskeluhuollosta', 'HYTE-työstä', 'perhekeskuksesta'],
@@ -124,12 +127,13 @@ async function start(script: string, env: Record<string, string>): Promise<Bot> 
       ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
       '-r',
       join(ROOT, 'tests/support/ts-register.js'),
+      ...(LOOP_STATS ? ['-r', join(ROOT, 'bench/loop-stats.ts')] : []),
       join(ROOT, script),
     ],
     {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit', ...(LOOP_STATS ? (['ipc'] as const) : [])],
     },
   );
   const url = `http://127.0.0.1:${port}`;
@@ -209,8 +213,20 @@ interface LoadOptions {
   readonly seconds?: number;
 }
 
+/** The bot's event-loop and GC figures since the last call (BENCH_LOOP_STATS=1), else undefined. */
+async function loopStats(bot: Bot): Promise<LoopStats | undefined> {
+  if (!LOOP_STATS) return undefined;
+  const stats = await new Promise<LoopStats>((resolve) => {
+    bot.child.once('message', (message) => resolve(message as LoopStats));
+    bot.child.send('read');
+  });
+  bot.child.send('reset');
+  return stats;
+}
+
 async function load(bot: Bot, serviceUrl: string, options: LoadOptions = {}): Promise<Figures> {
   const { rate, bursts = false, seconds = DURATION } = options;
+  await loopStats(bot);
   const before = cpuMs(bot.child.pid);
   if (rate && !bursts) {
     const paced = await pacedLoad({
@@ -222,8 +238,10 @@ async function load(bot: Bot, serviceUrl: string, options: LoadOptions = {}): Pr
       body: activities(serviceUrl, QUESTIONS),
     });
     const used = cpuMs(bot.child.pid) - before;
+    const loop = await loopStats(bot);
     return {
       ...paced,
+      ...(loop ? { loop } : {}),
       rps: paced.answered / seconds,
       cpuMs: used,
       cpuUs: (used * 1000) / Math.max(1, paced.answered),
@@ -252,6 +270,7 @@ interface Figures {
   readonly cpuUs: number;
   readonly cpuMs: number;
   readonly seconds: number;
+  readonly loop?: LoopStats;
 }
 
 function figures(result: AutocannonResult & { cpuMs: number; seconds: number }): Figures {
@@ -301,6 +320,10 @@ function middleHalf(values: readonly number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   return `${at(0.25).toFixed(2)}–${at(0.75).toFixed(2)}`;
+}
+
+function describeLoop(loop: LoopStats): string {
+  return `delay p99 ${loop.delayP99.toFixed(1)} max ${loop.delayMax.toFixed(1)} ms, GC ${loop.gcMs.toFixed(0)} ms (longest ${loop.gcMaxMs.toFixed(1)}, ${loop.majorGcs} major)`;
 }
 
 function row(name: string, result: Figures): string {
@@ -367,6 +390,10 @@ async function main(): Promise<void> {
       out.write(
         `200 req/s round ${round + 1}: p99 echo ${echoFixed.p99.toFixed(1)} vs bot ${botFixed.p99.toFixed(1)} ms evenly paced; ${echoBursts.p99} vs ${botBursts.p99} ms in per-second bursts\n`,
       );
+      if (echoFixed.loop && botFixed.loop)
+        out.write(
+          `  paced, event loop and GC: echo ${describeLoop(echoFixed.loop)}; bot ${describeLoop(botFixed.loop)}\n`,
+        );
     }
     const echoFull = pooled(runs.echoFull);
     const botFull = pooled(runs.botFull);
