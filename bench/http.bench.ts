@@ -6,7 +6,8 @@
  * full load and at a fixed 200 requests per second (evenly paced, see paced-load.ts; also in
  * autocannon's per-second bursts, for reference), and the ratios. The two bots take turns
  * (many short slices at full load, a few rounds at 200 req/s), because a shared machine's speed
- * drifts. BENCH_SLICES, BENCH_SLICE_SECONDS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
+ * drifts. Both bots run as `npm start` runs the bot: compiled JavaScript from dist/ (the npm script
+ * builds first), not TypeScript transpiled on load. BENCH_SLICES, BENCH_SLICE_SECONDS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
  * BENCH_BOT_CPU (pin the bots to a core), BENCH_CPU_PROF (write CPU profiles) and BENCH_LOOP_STATS=1
  * (print each bot's event-loop delay and GC pauses per 200 req/s round, see loop-stats.ts) tune a run.
  */
@@ -125,9 +126,7 @@ async function start(script: string, env: Record<string, string>): Promise<Bot> 
       ...prefix,
       ...profile,
       ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-      '-r',
-      join(ROOT, 'tests/support/ts-register.js'),
-      ...(LOOP_STATS ? ['-r', join(ROOT, 'bench/loop-stats.ts')] : []),
+      ...(LOOP_STATS ? ['-r', join(ROOT, 'dist/bench/loop-stats.js')] : []),
       join(ROOT, script),
     ],
     {
@@ -336,8 +335,8 @@ async function main(): Promise<void> {
   const sink = await connector();
   const redis = await startRedisServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-http-'));
-  const echo = await start('bench/echo-bot.ts', {});
-  const bot = await start('src/main.ts', {
+  const echo = await start('dist/bench/echo-bot.js', {});
+  const bot = await start('dist/src/main.js', {
     REDIS_URL: redis.url,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
