@@ -7,7 +7,7 @@
  * autocannon's per-second bursts, for reference), and the ratios. The two bots take turns
  * (many short slices at full load, a few rounds at 200 req/s), because a shared machine's speed
  * drifts. Both bots run as `npm start` runs the bot: compiled JavaScript from dist/ (the npm script
- * builds first), not TypeScript transpiled on load. BENCH_SLICES, BENCH_SLICE_SECONDS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
+ * builds first), not TypeScript transpiled on load, with the node flags of the start script. BENCH_SLICES, BENCH_SLICE_SECONDS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
  * BENCH_BOT_CPU (pin the bots to a core), BENCH_CPU_PROF (write CPU profiles) and BENCH_LOOP_STATS=1
  * (print each bot's event-loop delay and GC pauses per 200 req/s round, see loop-stats.ts) tune a run.
  */
@@ -50,6 +50,15 @@ const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 3);
 /** Concurrent connections at full load. */
 const CONNECTIONS = Math.max(1, Number(process.env.BENCH_CONNECTIONS ?? 50));
 const LOOP_STATS = process.env.BENCH_LOOP_STATS === '1';
+/** The node flags of `npm start` (e.g. the young generation's size), given to both bots alike. */
+const START_FLAGS = startFlags();
+
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [node, ...args] = pkg.scripts.start.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  return args.filter((arg) => arg.startsWith('--'));
+}
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const TOPICS = {
   fi: ['kotoutumisesta', 'työllisyyden hoidosta', 'opiskeluhuollosta', 'HYTE-työstä', 'perhekeskuksesta'],
@@ -125,6 +134,7 @@ async function start(script: string, env: Record<string, string>): Promise<Bot> 
     [
       ...prefix,
       ...profile,
+      ...START_FLAGS,
       ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
       ...(LOOP_STATS ? ['-r', join(ROOT, 'dist/bench/loop-stats.js')] : []),
       join(ROOT, script),
@@ -346,6 +356,7 @@ async function main(): Promise<void> {
     out.write(
       `bench:http — full load: ${SLICES} slices of ${SLICE_SECONDS} s per bot, taking turns (ABBA order); 200 req/s: ${ROUNDS} rounds of ${DURATION} s per bot; ${availableParallelism()} cores shared by load generator, bots, connector and Redis\n`,
     );
+    out.write(`node flags of npm start, for both bots: ${START_FLAGS.join(' ') || 'none'}\n`);
     out.write(
       `${new Set(QUESTIONS).size} distinct questions (fi/sv/en) over the bundled registry's municipalities\n\n`,
     );
