@@ -31,6 +31,8 @@ export interface PacedLoadResult {
   readonly p50: number;
   readonly p99: number;
   readonly seconds: number;
+  /** Every answered request's latency in ms, ascending: rounds can be pooled for one p99. */
+  readonly latencies: readonly number[];
 }
 
 /** A request unanswered this long counts as an error (autocannon's default timeout too). */
@@ -96,8 +98,7 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
   await Promise.all(inFlight);
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  const at = (q: number): number => quantile(sorted, q);
   return {
     sent,
     answered: latencies.length,
@@ -106,5 +107,11 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
     p50: at(0.5),
     p99: at(0.99),
     seconds: options.seconds,
+    latencies: sorted,
   };
+}
+
+/** The q-quantile of ascending values (nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
