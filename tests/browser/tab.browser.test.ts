@@ -106,7 +106,8 @@ describe('in a channel tab (sv-SE, dark theme)', () => {
     await opened.page.locator('#actions-section').waitFor({ state: 'visible' });
   });
   afterAll(async () => {
-    await opened.page.close();
+    // Undefined when the browser could not start: the tests themselves report why.
+    await (opened as Opened | undefined)?.page.close();
   });
 
   it('shows the forum, its digest and its open actions, overdue first and flagged, in Swedish', async () => {
