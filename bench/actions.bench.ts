@@ -24,6 +24,7 @@ import { systemClock } from '../src/ports/clock';
 import type { Store } from '../src/ports/store';
 import { startRedisServer } from '../tests/support/redis-server';
 import { removeKeyPrefix } from '../tests/support/test-redis';
+import { percentile } from './percentile';
 
 const FORUMS = 200;
 const OWNERS = 1_000;
@@ -111,10 +112,6 @@ async function timed(samples: number, call: (i: number) => Promise<unknown>): Pr
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return times.sort((a, b) => a - b);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 
 async function runOn(store: Store, run: Run, sample: Registry): Promise<Row[]> {

@@ -41,6 +41,7 @@ import type { Store } from '../src/ports/store';
 import { startRedisServer } from '../tests/support/redis-server';
 import { scaledRegistryDocuments } from './scaled-registry';
 import { removeKeyPrefix } from '../tests/support/test-redis';
+import { percentile } from './percentile';
 
 const ROOT = resolve(__dirname, '..');
 const INDICATORS = 20;
@@ -229,10 +230,6 @@ async function timed(samples: number, call: () => unknown): Promise<number[]> {
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return times.sort((a, b) => a - b);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 
 interface Row {

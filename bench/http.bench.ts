@@ -7,7 +7,8 @@
  * autocannon's per-second bursts, for reference), and the ratios. The two bots take turns
  * (many short slices at full load, a few rounds at 200 req/s), because a shared machine's speed
  * drifts. Both bots run as `npm start` runs the bot: compiled JavaScript from dist/ (the npm script
- * builds first), not TypeScript transpiled on load, with the node flags of the start script. BENCH_SLICES, BENCH_SLICE_SECONDS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
+ * builds first), not TypeScript transpiled on load, with the node flags of the start script.
+ * BENCH_SLICES, BENCH_SLICE_SECONDS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_NODE_FLAGS (for both bots),
  * BENCH_BOT_CPU (pin the bots to a core), BENCH_CPU_PROF (write CPU profiles) and BENCH_LOOP_STATS=1
  * (print each bot's event-loop delay and GC pauses per 200 req/s round, see loop-stats.ts) tune a run.
  */
@@ -22,7 +23,8 @@ import { inflectedForms } from '../src/domain/language';
 import { loadRegistry } from '../src/domain/registry';
 import { freePort, startRedisServer } from '../tests/support/redis-server';
 import type { LoopStats } from './loop-stats';
-import { pacedLoad, quantile } from './paced-load';
+import { pacedLoad } from './paced-load';
+import { percentile } from './percentile';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -328,7 +330,7 @@ function pooled(runs: readonly Figures[]): Figures {
 
 /** The p99 of the requests of several evenly paced runs taken together. */
 function pooledP99(runs: readonly Figures[]): number {
-  return quantile(
+  return percentile(
     runs.flatMap((run) => run.latencies ?? []).sort((a, b) => a - b),
     0.99,
   );
@@ -442,8 +444,9 @@ async function main(): Promise<void> {
     out.write(
       `p99 ratio (bot / echo, 200 req/s evenly paced): ${median(p99Ratios(runs.botFixed, runs.echoFixed)).toFixed(2)} as the median of the rounds' ratios, ${(botFixed.p99 / echoFixed.p99).toFixed(2)} as the ratio of the medians  (target <= 1.50)\n`,
     );
+    const [echoPooledP99, botPooledP99] = [pooledP99(runs.echoFixed), pooledP99(runs.botFixed)];
     out.write(
-      `p99 over all evenly paced requests of all rounds pooled, for reference: echo ${pooledP99(runs.echoFixed).toFixed(1)} ms, bot ${pooledP99(runs.botFixed).toFixed(1)} ms, ratio ${(pooledP99(runs.botFixed) / pooledP99(runs.echoFixed)).toFixed(2)}\n`,
+      `p99 over all evenly paced requests of all rounds pooled, for reference: echo ${echoPooledP99.toFixed(1)} ms, bot ${botPooledP99.toFixed(1)} ms, ratio ${(botPooledP99 / echoPooledP99).toFixed(2)}\n`,
     );
     out.write(
       `p99 ratio (bot / echo, 200 req/s in autocannon's per-second bursts of 20 connections, for reference): ${median(p99Ratios(runs.botBursts, runs.echoBursts)).toFixed(2)} as the median of the rounds' ratios\n`,

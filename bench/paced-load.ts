@@ -10,6 +10,7 @@
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { percentile } from './percentile';
 
 export interface PacedLoadOptions {
   /** http://host:port of the server. */
@@ -98,20 +99,14 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
   await Promise.all(inFlight);
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (q: number): number => quantile(sorted, q);
   return {
     sent,
     answered: latencies.length,
     ok,
     errors,
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
     seconds: options.seconds,
     latencies: sorted,
   };
-}
-
-/** The q-quantile of ascending values (nearest rank). */
-export function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
