@@ -18,17 +18,16 @@ const RECENT_MS = 10 * 60 * 1000;
 
 export class StoredConversationDirectory implements ConversationDirectory {
   // A per-instance shortcut only: a miss reads the store, so instances never disagree.
-  private readonly recent = new Map<string, { json: string; at: number }>();
+  private readonly recent = new Map<string, { ref: ConversationRef; at: number }>();
 
   constructor(private readonly store: Store) {}
 
   async save(ref: ConversationRef, options: { readonly fresh?: boolean } = {}): Promise<void> {
-    const json = withoutTime(ref);
     const seen = this.recent.get(ref.conversationId);
-    if (!options.fresh && seen && seen.json === json && ref.updatedAt - seen.at < RECENT_MS) return;
+    if (!options.fresh && seen && sameRef(seen.ref, ref) && ref.updatedAt - seen.at < RECENT_MS) return;
     const current = await this.store.get<ConversationRef>(refKey(ref.conversationId));
     if (current && sameRef(current.value, ref)) {
-      this.remember(ref.conversationId, json, ref.updatedAt);
+      this.remember(ref, ref.updatedAt);
       return;
     }
     const indexes: IndexChange[] = [
@@ -40,12 +39,12 @@ export class StoredConversationDirectory implements ConversationDirectory {
     if (ref.conversationType === 'personal' && ref.userAadObjectId) {
       await this.store.put<Pointer>(personalKey(ref.userAadObjectId), { conversationId: ref.conversationId });
     }
-    this.remember(ref.conversationId, json, ref.updatedAt);
+    this.remember(ref, ref.updatedAt);
   }
 
-  private remember(conversationId: string, json: string, at: number): void {
+  private remember(ref: ConversationRef, at: number): void {
     if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
-    this.recent.set(conversationId, { json, at });
+    this.recent.set(ref.conversationId, { ref, at });
   }
 
   async remove(conversationId: string): Promise<boolean> {
@@ -83,12 +82,12 @@ export class StoredConversationDirectory implements ConversationDirectory {
   }
 }
 
-/** Ignores `updatedAt` so that every inbound message does not rewrite an unchanged reference. */
+/**
+ * Ignores `updatedAt` so that every inbound message does not rewrite an unchanged reference.
+ * A reference is flat (strings and one number), so comparing its fields is enough.
+ */
 function sameRef(a: ConversationRef, b: ConversationRef): boolean {
-  return withoutTime(a) === withoutTime(b);
-}
-
-function withoutTime(ref: ConversationRef): string {
-  const { updatedAt: _at, ...rest } = ref;
-  return JSON.stringify(rest);
+  const fields = Object.keys(a) as (keyof ConversationRef)[];
+  if (fields.length !== Object.keys(b).length) return false;
+  return fields.every((field) => field === 'updatedAt' || a[field] === b[field]);
 }
