@@ -18,16 +18,16 @@ const RECENT_MS = 10 * 60 * 1000;
 
 export class StoredConversationDirectory implements ConversationDirectory {
   // A per-instance shortcut only: a miss reads the store, so instances never disagree.
-  private readonly recent = new Map<string, { ref: ConversationRef; at: number }>();
+  private readonly recent = new Map<string, ConversationRef>();
 
   constructor(private readonly store: Store) {}
 
   async save(ref: ConversationRef, options: { readonly fresh?: boolean } = {}): Promise<void> {
     const seen = this.recent.get(ref.conversationId);
-    if (!options.fresh && seen && sameRef(seen.ref, ref) && ref.updatedAt - seen.at < RECENT_MS) return;
+    if (!options.fresh && seen && sameRef(seen, ref) && ref.updatedAt - seen.updatedAt < RECENT_MS) return;
     const current = await this.store.get<ConversationRef>(refKey(ref.conversationId));
     if (current && sameRef(current.value, ref)) {
-      this.remember(ref, ref.updatedAt);
+      this.remember(ref);
       return;
     }
     const indexes: IndexChange[] = [
@@ -39,12 +39,12 @@ export class StoredConversationDirectory implements ConversationDirectory {
     if (ref.conversationType === 'personal' && ref.userAadObjectId) {
       await this.store.put<Pointer>(personalKey(ref.userAadObjectId), { conversationId: ref.conversationId });
     }
-    this.remember(ref, ref.updatedAt);
+    this.remember(ref);
   }
 
-  private remember(ref: ConversationRef, at: number): void {
+  private remember(ref: ConversationRef): void {
     if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
-    this.recent.set(ref.conversationId, { ref, at });
+    this.recent.set(ref.conversationId, ref);
   }
 
   async remove(conversationId: string): Promise<boolean> {
