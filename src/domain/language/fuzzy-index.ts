@@ -4,6 +4,11 @@
  * Two words within edit distance d share such a string, so a search costs a few dozen map
  * lookups instead of a scan over all keys. Candidates are confirmed with a real edit distance,
  * in which swapping two adjacent letters (a common typo: "Jyväskylsä") counts as one edit.
+ *
+ * The deletions are stored by a hash, not as strings, and a bucket of one key as the bare
+ * number: a registry's names give tens of thousands of deletions, and as strings and arrays
+ * they were a fifth of the objects in the bot's heap, which every full collection walks. A hash
+ * collision only adds a candidate, and every candidate is confirmed by its edit distance.
  */
 import { distance } from 'fastest-levenshtein';
 
@@ -39,6 +44,16 @@ export function deletions(word: string, depth: number): Set<string> {
   return found;
 }
 
+/** 30-bit FNV-1a over UTF-16 code units: a small integer, stored in a Map without a heap object. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash & 0x3fffffff;
+}
+
 function isAdjacentSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let first = 0;
@@ -59,7 +74,8 @@ export function typoDistance(a: string, b: string): number {
 
 export class FuzzyIndex<T> {
   private readonly entries: Entry<T>[] = [];
-  private readonly byDeletion = new Map<string, number[]>();
+  /** Hash of a deletion -> index of the entry (most buckets) or indices of the entries. */
+  private readonly byDeletion = new Map<number, number | readonly number[]>();
   private deepest = 0;
 
   /** Adds a key that may be found with up to `maxDistance` edits (0 stores it for exact lookup only). */
@@ -68,9 +84,12 @@ export class FuzzyIndex<T> {
     this.entries.push({ key, value, maxDistance });
     this.deepest = Math.max(this.deepest, maxDistance);
     for (const variant of deletions(key, maxDistance)) {
-      const bucket = this.byDeletion.get(variant);
-      if (bucket === undefined) this.byDeletion.set(variant, [index]);
-      else bucket.push(index);
+      const hash = hashOf(variant);
+      const bucket = this.byDeletion.get(hash);
+      if (bucket === undefined) this.byDeletion.set(hash, index);
+      else if (bucket !== index && !(typeof bucket !== 'number' && bucket.includes(index)))
+        // A new array of the exact length: push would leave room for 16 more in every bucket.
+        this.byDeletion.set(hash, typeof bucket === 'number' ? [bucket, index] : [...bucket, index]);
     }
   }
 
@@ -83,20 +102,24 @@ export class FuzzyIndex<T> {
     const limit = Math.min(maxDistance, this.deepest);
     const seen = new Set<number>();
     const hits: FuzzyHit<T>[] = [];
+    const consider = (index: number): void => {
+      if (seen.has(index)) return;
+      seen.add(index);
+      const entry = this.entries[index];
+      if (
+        entry === undefined ||
+        Math.abs(entry.key.length - query.length) > Math.min(limit, entry.maxDistance)
+      )
+        return;
+      const found = typoDistance(query, entry.key);
+      if (found <= Math.min(limit, entry.maxDistance))
+        hits.push({ key: entry.key, value: entry.value, distance: found });
+    };
     for (const variant of deletions(query, limit)) {
-      for (const index of this.byDeletion.get(variant) ?? []) {
-        if (seen.has(index)) continue;
-        seen.add(index);
-        const entry = this.entries[index];
-        if (
-          entry === undefined ||
-          Math.abs(entry.key.length - query.length) > Math.min(limit, entry.maxDistance)
-        )
-          continue;
-        const found = typoDistance(query, entry.key);
-        if (found <= Math.min(limit, entry.maxDistance))
-          hits.push({ key: entry.key, value: entry.value, distance: found });
-      }
+      const bucket = this.byDeletion.get(hashOf(variant));
+      if (bucket === undefined) continue;
+      if (typeof bucket === 'number') consider(bucket);
+      else for (const index of bucket) consider(index);
     }
     return hits.sort((a, b) => a.distance - b.distance);
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { FuzzyIndex, deletions, typoDistance } from '../../../../src/domain/language/fuzzy-index';
 
 describe('deletions', () => {
@@ -45,5 +46,37 @@ describe('typoDistance', () => {
     expect(typoDistance('laukaa', 'lauka')).toBe(1);
     expect(typoDistance('uakaal', 'laukaa')).toBeGreaterThan(1);
     expect(typoDistance('lukaaa', 'laukaa')).toBe(2);
+  });
+
+  test('finds exactly what a scan of every key with the edit distance finds', () => {
+    // A small alphabet makes near keys, shared deletions and long buckets common.
+    const word = fc
+      .array(fc.constantFrom('a', 'k', 'l', 's', 'ä', 'ö'), { minLength: 1, maxLength: 9 })
+      .map((letters) => letters.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(word, fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 40 }),
+        fc.array(word, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 3 }),
+        (keys, queries, limit) => {
+          const fuzzy = new FuzzyIndex<number>();
+          keys.forEach(([key, maxDistance], i) => fuzzy.add(key, i, maxDistance));
+          const deepest = Math.max(...keys.map(([, maxDistance]) => maxDistance));
+          for (const query of queries) {
+            const found = fuzzy
+              .search(query, limit)
+              .map((hit) => `${hit.value}:${hit.distance}`)
+              .sort();
+            const scanned = keys
+              .map(([key, maxDistance], i) => ({ i, maxDistance, distance: typoDistance(query, key) }))
+              .filter((key) => key.distance <= Math.min(limit, deepest, key.maxDistance))
+              .map((key) => `${key.i}:${key.distance}`)
+              .sort();
+            expect(found).toEqual(scanned);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
