@@ -73,7 +73,9 @@ export function createQuestionAnswerer(deps: AnswerQuestionDeps) {
       understanding.region &&
       (understanding.regionSource === 'municipality' || understanding.regionSource === 'named')
     ) {
-      await deps.store
+      // Not awaited: the reply does not wait for a hint for later questions. The user's next
+      // question is read after this write on the same connection, so it still sees it.
+      void deps.store
         .putExpiring(lastRegionKey(input), { regionId: understanding.region.id }, LAST_REGION_TTL_MS)
         .catch((error: unknown) => deps.onStoreError?.(error));
     }
