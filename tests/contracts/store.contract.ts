@@ -422,6 +422,25 @@ export function describeStoreContract(name: string, createFixture: () => Promise
       });
     });
 
+    describe('order', () => {
+      it('applies calls made without awaiting in the order they were made', async () => {
+        const values = await Promise.all(Array.from({ length: 200 }, () => store.increment('in-order')));
+        expect(values).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      });
+
+      it('a read made right after writes, without awaiting them, sees the last write', async () => {
+        const writes = Array.from({ length: 30 }, (_, i) =>
+          store.putExpiring(`hint:${i % 3}`, { i }, 60_000),
+        );
+        const reads = [0, 1, 2].map((k) => store.getExpiring<{ i: number }>(`hint:${k}`));
+        await Promise.all(writes);
+        expect((await Promise.all(reads)).map((read) => read?.i)).toEqual([27, 28, 29]);
+        // Once everything is answered, a lone call still comes after all of it.
+        await store.putExpiring('hint:0', { i: 99 }, 60_000);
+        expect(await store.getExpiring('hint:0')).toEqual({ i: 99 });
+      });
+    });
+
     describe('claims', () => {
       it('has exactly one winner among 50 concurrent claimers', async () => {
         const results = await Promise.all(
