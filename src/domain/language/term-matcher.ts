@@ -108,7 +108,8 @@ function addHit(map: Map<string, WordHit[]>, key: string, hit: WordHit): void {
     return;
   }
   const known = bucket.findIndex((existing) => existing.word === hit.word);
-  if (known === -1) bucket.push(hit);
+  // A new array of the exact length: push would leave room for 16 more in every bucket.
+  if (known === -1) map.set(key, [...bucket, hit]);
   else if ((bucket[known]?.quality ?? 0) < hit.quality) bucket[known] = hit;
 }
 
@@ -146,6 +147,9 @@ export class TermMatcher {
   private readonly modifiers = new Map<string, WordHit[]>();
   private readonly fuzzy = new FuzzyIndex<FuzzyRef>();
   private readonly endings = new Set<string>(['']);
+  // Tens of thousands of forms share a few thousand distinct hits and ending sets: one object each.
+  private readonly sharedHits = new Map<string, WordHit>();
+  private readonly sharedEndings = new Map<string, ReadonlySet<string>>();
   private readonly functionWords: Readonly<Record<Lang, ReadonlySet<string>>>;
   private readonly stemmer: Stemmer;
   private readonly aligner = new PhraseAligner(MULTI_WORD_BONUS);
@@ -215,7 +219,7 @@ export class TermMatcher {
     const functionWord = !abbreviation && langs.some((lang) => this.functionWords[lang].has(text));
     this.words.push({ text, langs, weight: functionWord ? FUNCTION_WORD_WEIGHT : 1 });
     this.wordIndex.set(key, index);
-    addHit(this.forms, text, { word: index, quality: QUALITY.exact });
+    addHit(this.forms, text, this.hit(index, QUALITY.exact));
     if (abbreviation || functionWord || text.length < MIN_INFLECTED_WORD_LENGTH || !/^[a-zåäö]+$/.test(text))
       return index;
     for (const lang of langs) this.addLanguageForms(index, text, lang);
@@ -225,35 +229,52 @@ export class TermMatcher {
   private addLanguageForms(index: number, text: string, lang: Lang): void {
     const stem = this.stemmer.stem(text, lang);
     if (stem.length >= MIN_STEM_LENGTH)
-      addHit(this.stems, `${lang}:${stem}`, {
-        word: index,
-        quality: lang === 'fi' ? QUALITY.stemmedFinnish : QUALITY.stemmed,
-      });
+      addHit(
+        this.stems,
+        `${lang}:${stem}`,
+        this.hit(index, lang === 'fi' ? QUALITY.stemmedFinnish : QUALITY.stemmed),
+      );
     if (lang === 'sv')
-      for (const form of swedishForms(text))
-        addHit(this.forms, form, { word: index, quality: QUALITY.inflected });
+      for (const form of swedishForms(text)) addHit(this.forms, form, this.hit(index, QUALITY.inflected));
     if (lang === 'en')
-      for (const form of englishForms(text))
-        addHit(this.forms, form, { word: index, quality: QUALITY.inflected });
+      for (const form of englishForms(text)) addHit(this.forms, form, this.hit(index, QUALITY.inflected));
     if (text.length >= MIN_FUZZY_TOKEN_LENGTH && lang !== 'fi') {
       this.fuzzy.add(stem, { word: index, lang }, 1);
     }
     if (lang !== 'fi') return;
     for (const form of inflectedForms(text, { bothNumbers: true }).keys()) {
-      if (form !== text) addHit(this.forms, form, { word: index, quality: QUALITY.inflected });
+      if (form !== text) addHit(this.forms, form, this.hit(index, QUALITY.inflected));
     }
     if (text.length >= MIN_COMPOUND_PART) {
       for (const modifier of compoundModifiers(text))
-        addHit(this.modifiers, modifier, { word: index, quality: QUALITY.compound });
+        addHit(this.modifiers, modifier, this.hit(index, QUALITY.compound));
     }
     if (text.length >= MIN_FUZZY_TOKEN_LENGTH) {
       for (const { stem: finnishStem, endings } of inflectionStems(text, { bothNumbers: true })) {
         if (finnishStem.length < MIN_FUZZY_TOKEN_LENGTH - 1) continue;
-        const suffixes = new Set(endings.map(([suffix]) => suffix));
+        const suffixes = this.endingSet(endings.map(([suffix]) => suffix));
         for (const suffix of suffixes) this.endings.add(suffix);
         this.fuzzy.add(finnishStem, { word: index, endings: suffixes }, 1);
       }
     }
+  }
+
+  private hit(word: number, quality: number): WordHit {
+    const key = `${word}:${quality}`;
+    const known = this.sharedHits.get(key);
+    if (known) return known;
+    const hit = { word, quality };
+    this.sharedHits.set(key, hit);
+    return hit;
+  }
+
+  private endingSet(suffixes: readonly string[]): ReadonlySet<string> {
+    const set = new Set(suffixes);
+    const key = [...set].sort().join('|');
+    const known = this.sharedEndings.get(key);
+    if (known) return known;
+    this.sharedEndings.set(key, set);
+    return set;
   }
 
   /** Ranked candidates, best first; ties go to the candidate that explains more tokens. */
