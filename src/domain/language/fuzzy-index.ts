@@ -86,10 +86,11 @@ export class FuzzyIndex<T> {
     for (const variant of deletions(key, maxDistance)) {
       const hash = hashOf(variant);
       const bucket = this.byDeletion.get(hash);
+      // New arrays of the exact length: push would leave room for 16 more in every bucket.
       if (bucket === undefined) this.byDeletion.set(hash, index);
-      else if (bucket !== index && !(typeof bucket !== 'number' && bucket.includes(index)))
-        // A new array of the exact length: push would leave room for 16 more in every bucket.
-        this.byDeletion.set(hash, typeof bucket === 'number' ? [bucket, index] : [...bucket, index]);
+      else if (typeof bucket === 'number') {
+        if (bucket !== index) this.byDeletion.set(hash, [bucket, index]);
+      } else if (!bucket.includes(index)) this.byDeletion.set(hash, [...bucket, index]);
     }
   }
 

@@ -147,7 +147,8 @@ export class TermMatcher {
   private readonly modifiers = new Map<string, WordHit[]>();
   private readonly fuzzy = new FuzzyIndex<FuzzyRef>();
   private readonly endings = new Set<string>(['']);
-  // Tens of thousands of forms share a few thousand distinct hits and ending sets: one object each.
+  // Tens of thousands of forms share a few thousand distinct hits and ending sets: one object
+  // each. Needed only while the tables are built, so emptied at the end of the constructor.
   private readonly sharedHits = new Map<string, WordHit>();
   private readonly sharedEndings = new Map<string, ReadonlySet<string>>();
   private readonly functionWords: Readonly<Record<Lang, ReadonlySet<string>>>;
@@ -176,6 +177,8 @@ export class TermMatcher {
     entries.forEach((entry, entryIndex) => {
       for (const phrase of entry.phrases) this.addPhrase(entryIndex, phrase);
     });
+    this.sharedHits.clear();
+    this.sharedEndings.clear();
   }
 
   private addPhrase(entry: number, phrase: TermPhrase): void {
